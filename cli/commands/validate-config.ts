@@ -1,0 +1,32 @@
+// `validate-config [FILE]`: every problem of a config file as `path: reason`.
+import type { Command } from 'commander';
+import { loadConfig } from '../../controller/config';
+import { ConfigError } from '../../controller/errors';
+
+import { EXIT } from '../exit-codes';
+import type { Io, SetExit } from '../io';
+import { DEFAULT_CONFIG } from '../paths';
+
+export const validateConfigCommand = (program: Command, io: Io, setExit: SetExit): void => {
+  program
+    .command('validate-config')
+    .argument('[file]', 'configuration file', DEFAULT_CONFIG)
+    .option('--json', 'machine-readable output')
+    .description('check a configuration file and list every problem as path: reason')
+    .addHelpText('after', '\nExample:\n  $ npx autoscaler validate-config config/autoscaler.yaml')
+    .action((file: string, opts: { json?: boolean }) => {
+      try {
+        const config = loadConfig(file);
+        if (opts.json) io.out(JSON.stringify({ valid: true, file, groups: config.groups.map((g) => g.name) }));
+        else io.out(`${file}: valid (${config.groups.length} group(s): ${config.groups.map((g) => g.name).join(', ')})`);
+      } catch (error) {
+        if (!(error instanceof ConfigError)) throw error;
+        if (opts.json) io.out(JSON.stringify({ valid: false, file, problems: error.problems }));
+        else {
+          io.err(`${file}: ${error.problems.length} problem(s)`);
+          for (const p of error.problems) io.err(`  ${p}`);
+        }
+        setExit(EXIT.usage);
+      }
+    });
+};

@@ -1,0 +1,29 @@
+// The shell's named errors: each carries its cause, and says what is wrong and how to fix it.
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly source: string, readonly problems: readonly string[], options?: { cause?: unknown }) {
+    super(`invalid configuration in ${source}:\n${problems.map((p) => `  ${p}`).join('\n')}`, options);
+  }
+}
+
+export class EventParseError extends Error {
+  override readonly name = 'EventParseError';
+  constructor(readonly problems: readonly string[], options?: { cause?: unknown }) {
+    super(`malformed event or payload:\n${problems.map((p) => `  ${p}`).join('\n')}`, options);
+  }
+}
+
+export class UnknownGroupError extends Error {
+  override readonly name = 'UnknownGroupError';
+  constructor(readonly group: string, readonly known: readonly string[]) {
+    super(`unknown group "${group}": the configuration manages ${known.map((k) => `"${k}"`).join(', ') || 'no group'}`);
+  }
+}
+
+export class CloudError extends Error {
+  override readonly name = 'CloudError';
+  constructor(message: string, readonly code: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}

@@ -1,0 +1,42 @@
+// Snapshot files (examples, decision records, `decide --snapshot`): times as ISO-8601 or epoch ms, parsed to the core's types.
+import { z } from 'zod';
+import type { Snapshot } from '../policies/snapshot';
+
+const time = z.union([z.number().int(), z.iso.datetime({ offset: true }).transform((s) => Date.parse(s))]);
+const series = z.array(z.strictObject({ t: time, v: z.number() })).default([]);
+
+export const snapshotSchema = z.strictObject({
+  takenAt: time,
+  group: z.strictObject({
+    name: z.string().min(1),
+    min: z.number().int().min(0),
+    max: z.number().int().min(0),
+    desired: z.number().int().min(0),
+    instances: z.array(z.strictObject({
+      id: z.string().min(1),
+      lifecycle: z.enum(['Pending', 'InService', 'Terminating', 'Terminated', 'Detaching', 'Standby', 'Other']),
+      health: z.enum(['Healthy', 'Unhealthy']),
+      market: z.enum(['on-demand', 'spot']),
+      launchedAt: time,
+    })),
+    distribution: z.strictObject({
+      onDemandBaseCapacity: z.number().int().min(0),
+      onDemandPercentageAboveBaseCapacity: z.number().min(0).max(100),
+      spotAllocationStrategy: z.string(),
+    }).nullable(),
+    tags: z.record(z.string(), z.string()).default({}),
+    healthCheckGracePeriodSeconds: z.number().int().min(0),
+    targetGroupArns: z.array(z.string()).default([]),
+  }),
+  metrics: z.strictObject({ cpu: series, memory: series, latency: series, errorRate: series, requests: series }),
+  targets: z.array(z.strictObject({
+    instanceId: z.string(),
+    targetGroupArn: z.string(),
+    state: z.enum(['healthy', 'unhealthy', 'initial', 'draining', 'unused', 'unavailable']),
+    reason: z.string().optional(),
+  })).default([]),
+  activities: z.array(z.strictObject({ startedAt: time, endedAt: time.optional(), status: z.string(), description: z.string() })).default([]),
+});
+
+/** Parses a snapshot document; throws the zod error, which callers turn into their own named error. */
+export const parseSnapshot = (raw: unknown): Snapshot => snapshotSchema.parse(raw) as Snapshot;

@@ -1,0 +1,99 @@
+// The managed-group configuration as the decision core sees it: plain readonly data.
+// controller/config-schema.ts validates files into exactly this shape.
+
+export type CapacityMode = 'reserved' | 'spot' | 'balanced';
+export type Percentile = 'p50' | 'p90' | 'p95' | 'p99';
+export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+
+export interface Bounds {
+  readonly min: number;
+  readonly max: number;
+}
+
+export interface TrackingPolicy {
+  readonly target: number;
+  /** The alarm threshold: above it the group counts as saturated. */
+  readonly alarm: number;
+}
+
+export interface Step {
+  /** The step applies when the metric is at or above this value. */
+  readonly atLeast: number;
+  /** Instances to add over the current desired capacity. */
+  readonly add: number;
+}
+
+export interface LatencyPolicy {
+  readonly percentile: Percentile;
+  readonly ceilingSeconds: number;
+  readonly steps: readonly Step[];
+  /** Below this the latency policy agrees to scale in. */
+  readonly scaleInBelowSeconds: number;
+}
+
+export interface ErrorRatePolicy {
+  readonly ceilingPercent: number;
+  readonly steps: readonly Step[];
+  readonly scaleInBelowPercent: number;
+  /** Errors count as load only when CPU or latency is at least this high. */
+  readonly saturation: { readonly cpuPercent: number; readonly latencySeconds: number };
+}
+
+export interface TimeWindow {
+  readonly name: string;
+  readonly days: readonly Weekday[];
+  /** Local wall-clock "HH:MM"; end may be before start (the window crosses midnight). */
+  readonly start: string;
+  readonly end: string;
+  readonly capacity?: Partial<Bounds>;
+  readonly mode?: CapacityMode;
+}
+
+export interface HealthPolicy {
+  readonly path: string;
+  readonly intervalSeconds: number;
+  readonly healthyThreshold: number;
+  readonly unhealthyThreshold: number;
+  readonly maxReplacementsPerRun: number;
+  /** In-service instances never drop below this share of desired capacity through replacement. */
+  readonly minInServicePercent: number;
+  /** Above this share of unhealthy targets the breaker opens and nothing is replaced. */
+  readonly breakerPercent: number;
+}
+
+export interface GroupConfig {
+  readonly name: string;
+  readonly autoScalingGroupName: string;
+  readonly capacity: Bounds & { readonly desired: number };
+  readonly warmupSeconds: number;
+  readonly tolerance: number;
+  readonly metricMaxAgeSeconds: number;
+  readonly stabilization: { readonly scaleInSeconds: number };
+  readonly stepLimits: {
+    readonly out: { readonly instances: number; readonly percent: number };
+    readonly in: { readonly instances: number; readonly percent: number };
+  };
+  readonly cooldowns: { readonly scaleOutSeconds: number; readonly scaleInSeconds: number };
+  readonly policies: {
+    readonly cpu?: TrackingPolicy;
+    readonly memory?: TrackingPolicy;
+    readonly latency?: LatencyPolicy;
+    readonly errorRate?: ErrorRatePolicy;
+  };
+  readonly timeZone: string;
+  readonly windows: readonly TimeWindow[];
+  readonly capacityMode: {
+    readonly default: CapacityMode;
+    readonly reservedInstances: number;
+    readonly balancedOnDemandPercent: number;
+    readonly spotAllocationStrategy: string;
+  };
+  readonly health: HealthPolicy;
+  readonly targetGroupArns: readonly string[];
+  readonly dryRun: boolean;
+}
+
+export interface Config {
+  readonly dryRun: boolean;
+  readonly groups: readonly GroupConfig[];
+}

@@ -1,0 +1,23 @@
+// Asks each configured metric policy for its recommendation, from one set of metric values.
+import type { GroupConfig } from './config';
+import { errorRateRecommendation } from './error-rate';
+import { latencyRecommendation } from './latency';
+import type { Recommendation } from './recommendation';
+import { trackTarget } from './target-tracking';
+
+export interface MetricValues {
+  readonly cpu?: number;
+  readonly memory?: number;
+  readonly latency?: number;
+  readonly errorRate?: number;
+}
+
+export const recommend = (config: GroupConfig, values: MetricValues, ready: number, current: number): Recommendation[] => {
+  const { cpu, memory, latency, errorRate } = config.policies;
+  const recs: Recommendation[] = [];
+  if (cpu) recs.push(trackTarget('cpu', cpu, values.cpu, ready, current, config.tolerance));
+  if (memory) recs.push(trackTarget('memory', memory, values.memory, ready, current, config.tolerance));
+  if (latency) recs.push(latencyRecommendation(latency, values.latency, current));
+  if (errorRate) recs.push(errorRateRecommendation(errorRate, values.errorRate, values.cpu, values.latency, current));
+  return recs;
+};

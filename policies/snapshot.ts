@@ -1,0 +1,79 @@
+// What the controller observed of one group at one instant. Times are epoch milliseconds.
+
+export interface DataPoint {
+  readonly t: number;
+  readonly v: number;
+}
+export type Series = readonly DataPoint[];
+
+export type Lifecycle =
+  | 'Pending'
+  | 'InService'
+  | 'Terminating'
+  | 'Terminated'
+  | 'Detaching'
+  | 'Standby'
+  | 'Other';
+
+export interface Instance {
+  readonly id: string;
+  readonly lifecycle: Lifecycle;
+  /** The ASG's own health status. */
+  readonly health: 'Healthy' | 'Unhealthy';
+  readonly market: 'on-demand' | 'spot';
+  readonly launchedAt: number;
+}
+
+export interface InstancesDistribution {
+  readonly onDemandBaseCapacity: number;
+  readonly onDemandPercentageAboveBaseCapacity: number;
+  readonly spotAllocationStrategy: string;
+}
+
+export type TargetState = 'healthy' | 'unhealthy' | 'initial' | 'draining' | 'unused' | 'unavailable';
+
+export interface TargetHealth {
+  readonly instanceId: string;
+  readonly targetGroupArn: string;
+  readonly state: TargetState;
+  readonly reason?: string;
+}
+
+export interface Activity {
+  readonly startedAt: number;
+  readonly endedAt?: number;
+  readonly status: string;
+  readonly description: string;
+}
+
+export interface GroupState {
+  readonly name: string;
+  readonly min: number;
+  readonly max: number;
+  readonly desired: number;
+  readonly instances: readonly Instance[];
+  /** null: the group has no MixedInstancesPolicy, so no distribution can be set. */
+  readonly distribution: InstancesDistribution | null;
+  readonly tags: Readonly<Record<string, string>>;
+  readonly healthCheckGracePeriodSeconds: number;
+  readonly targetGroupArns: readonly string[];
+}
+
+export interface Metrics {
+  readonly cpu: Series;
+  readonly memory: Series;
+  /** Seconds, at the configured percentile. */
+  readonly latency: Series;
+  /** Percent: 100 * 5xx / requests. */
+  readonly errorRate: Series;
+  readonly requests: Series;
+}
+
+export interface Snapshot {
+  readonly takenAt: number;
+  readonly group: GroupState;
+  readonly metrics: Metrics;
+  readonly targets: readonly TargetHealth[];
+  /** Most recent first. */
+  readonly activities: readonly Activity[];
+}
