@@ -86,7 +86,8 @@ const group = z.strictObject({
     minInServicePercent: percent.default(50),
     breakerPercent: percent.default(50),
   }),
-  targetGroupArns: z.array(z.string().startsWith('arn:')).default([]),
+  targetGroupArns: z.array(z.string().regex(/^arn:aws[\w-]*:elasticloadbalancing:.+:targetgroup\//, 'must be a target group ARN')).default([]),
+  loadBalancerArn: z.string().regex(/^arn:aws[\w-]*:elasticloadbalancing:.+:loadbalancer\/app\//, 'must be an Application Load Balancer ARN').optional(),
   dryRun: z.boolean().default(false),
 }).superRefine((g, ctx) => {
   const { min, max, desired } = g?.capacity ?? {};

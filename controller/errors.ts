@@ -27,3 +27,11 @@ export class CloudError extends Error {
     super(message, options);
   }
 }
+
+/** A run in which some groups failed: thrown after every group has been tried and logged, so Lambda reports it. */
+export class RunFailedError extends Error {
+  override readonly name = 'RunFailedError';
+  constructor(readonly failures: readonly { readonly group: string; readonly error: string }[]) {
+    super(`${failures.length} group(s) failed: ${failures.map((f) => `${f.group}: ${f.error}`).join('; ')}`);
+  }
+}

@@ -16,7 +16,7 @@ export const snapshotSchema = z.strictObject({
       id: z.string().min(1),
       lifecycle: z.enum(['Pending', 'InService', 'Terminating', 'Terminated', 'Detaching', 'Standby', 'Other']),
       health: z.enum(['Healthy', 'Unhealthy']),
-      market: z.enum(['on-demand', 'spot']),
+      market: z.enum(['on-demand', 'spot', 'unknown']),
       launchedAt: time,
     })),
     distribution: z.strictObject({

@@ -89,7 +89,10 @@ export interface GroupConfig {
     readonly spotAllocationStrategy: string;
   };
   readonly health: HealthPolicy;
+  /** Target groups for metrics and health; empty: the ASG's own target groups. */
   readonly targetGroupArns: readonly string[];
+  /** The ALB of those target groups, for metric dimensions; absent: looked up once per container. */
+  readonly loadBalancerArn?: string;
   readonly dryRun: boolean;
 }
 

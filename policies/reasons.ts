@@ -31,6 +31,7 @@ export const REASONS = {
   MODE_UNSUPPORTED: 'The group has no MixedInstancesPolicy: its capacity mode cannot be set.',
   REPLACE_UNHEALTHY: 'A target the ALB reports unhealthy, past the grace period, is handed to the ASG for replacement.',
   REPLACE_LIMITED: 'Fewer replacements than unhealthy targets: per-run limit or the in-service floor.',
+  REPLACE_MANUAL: 'An operator asked for this instance to be replaced (it belongs to the group, is in service, and the floor allows it).',
   BREAKER_OPEN: 'Too large a share of targets is unhealthy at once (a shared dependency?): nothing is replaced.',
 } as const;
 

@@ -20,7 +20,8 @@ export interface Instance {
   readonly lifecycle: Lifecycle;
   /** The ASG's own health status. */
   readonly health: 'Healthy' | 'Unhealthy';
-  readonly market: 'on-demand' | 'spot';
+  /** 'unknown' where the source does not say (DescribeAutoScalingGroups does not). */
+  readonly market: 'on-demand' | 'spot' | 'unknown';
   readonly launchedAt: number;
 }
 

@@ -9,7 +9,7 @@ import { decide } from '../../policies/decide';
 import { formatPlan } from '../format-plan';
 import type { Io, SetExit } from '../io';
 import { DEFAULT_CONFIG } from '../paths';
-import { parseTime } from '../time-arg';
+import { parseTime } from '../../controller/time-arg';
 
 export const readSnapshotFile = (file: string) => {
   let raw: unknown;

@@ -1,5 +1,5 @@
-// Time and duration arguments: ISO-8601 instants and durations like 90m, 2h, 1h30m, 1d.
-import { EventParseError } from '../controller/errors';
+// Time and duration arguments (CLI flags, manual payloads): ISO-8601 instants and durations like 90m, 2h, 1h30m, 1d.
+import { EventParseError } from './errors';
 
 export const parseTime = (s: string, what: string): number => {
   const t = Date.parse(s);

@@ -1,0 +1,117 @@
+// One reconcile step for every group of a run: observe (batched) -> decide (pure) -> act (only changes) -> one record each.
+// One group's failure never stops the others; the run returns every record and which ones failed.
+import { performance } from 'node:perf_hooks';
+import type { GroupConfig } from '../policies/config';
+import { decide, type Scope } from '../policies/decide';
+import { hasChanges, type Plan } from '../policies/plan';
+import type { Snapshot } from '../policies/snapshot';
+import { summarize, type DecisionRecord } from './decision-record';
+import { CloudError } from './errors';
+import type { Cloud, Observation } from './port';
+import type { Trigger } from './trigger';
+import { planToWrites, type Write } from './writes';
+
+export interface ReconcileOptions {
+  readonly cloud: Cloud;
+  readonly groups: readonly GroupConfig[];
+  readonly now: number;
+  readonly trigger: Trigger;
+  /** Global dry run (environment, or a manual plan); a group's own dryRun also counts. */
+  readonly dryRun: boolean;
+  readonly scope?: Scope;
+  readonly log: (record: DecisionRecord) => void;
+  /** Tags just written by a manual action, laid over the observed ones (undefined deletes), so the decision sees them now. */
+  readonly tagOverlay?: Readonly<Record<string, string | undefined>>;
+  /** Already observed (a manual action validates against it first); otherwise observed here. */
+  readonly observation?: Observation;
+}
+
+export interface RunResult {
+  readonly records: readonly DecisionRecord[];
+  readonly failed: readonly DecisionRecord[];
+}
+
+const withTags = (s: Snapshot, overlay: Readonly<Record<string, string | undefined>> | undefined): Snapshot => {
+  if (!overlay) return s;
+  const tags: Record<string, string> = { ...s.group.tags };
+  for (const [k, v] of Object.entries(overlay)) {
+    if (v === undefined) delete tags[k];
+    else tags[k] = v;
+  }
+  return { ...s, group: { ...s.group, tags } };
+};
+
+const errorOf = (e: unknown): NonNullable<DecisionRecord['error']> =>
+  e instanceof CloudError ? { name: e.name, code: e.code, message: e.message } : { name: (e as Error)?.name ?? 'Error', message: String((e as Error)?.message ?? e) };
+
+const actOn = async (cloud: Cloud, writes: readonly Write[]): Promise<{ written: Write[]; error?: unknown }> => {
+  const written: Write[] = [];
+  for (const w of writes) {
+    try {
+      await cloud.write(w);
+      written.push(w);
+    } catch (error) {
+      // Stop this group's writes at the first failure: the next run recomputes from the whole snapshot.
+      return { written, error };
+    }
+  }
+  return { written };
+};
+
+const reconcileGroup = async (opts: ReconcileOptions, config: GroupConfig, snapshot: Snapshot, started: number): Promise<DecisionRecord> => {
+  const observed = withTags(snapshot, opts.tagOverlay);
+  const plan: Plan = decide(observed, config, opts.now, opts.scope ?? 'all');
+  const dryRun = opts.dryRun || config.dryRun;
+  const writes = hasChanges(plan) ? planToWrites(plan) : [];
+  const base = {
+    group: config.name, trigger: opts.trigger, at: new Date(opts.now).toISOString(), summary: summarize(observed), plan,
+    writes, dryRun, snapshot: observed,
+  };
+  const codes = plan.reasons.map((r) => r.code);
+  if (writes.length === 0 || dryRun) {
+    return { ...base, outcome: writes.length === 0 ? 'unchanged' : 'dry-run', reasonCodes: codes, written: [], durationMs: performance.now() - started };
+  }
+  const { written, error } = await actOn(opts.cloud, writes);
+  if (error === undefined) return { ...base, outcome: 'changed', reasonCodes: codes, written, durationMs: performance.now() - started };
+  // An activity that started between observe and act is a hold, not a failure: the next run sees it.
+  const held = error instanceof CloudError && error.code === 'ScalingActivityInProgress';
+  return {
+    ...base, outcome: held ? 'held' : 'failed', reasonCodes: held ? [...codes, 'HOLD_ACTIVITY_IN_PROGRESS'] : codes,
+    written, error: errorOf(error), durationMs: performance.now() - started,
+  };
+};
+
+export const reconcile = async (opts: ReconcileOptions): Promise<RunResult> => {
+  const started = performance.now();
+  const records: DecisionRecord[] = [];
+  let observation = opts.observation;
+  try {
+    observation ??= await opts.cloud.observe(opts.groups, opts.now);
+  } catch (error) {
+    // Nothing observed at all (credentials, network): every group fails with the same cause.
+    observation = { snapshots: new Map<string, Snapshot>(), failures: new Map(opts.groups.map((g) => [g.name, error as Error])) };
+  }
+  for (const config of opts.groups) {
+    const snapshot = observation.snapshots.get(config.name);
+    let record: DecisionRecord;
+    if (!snapshot) {
+      const error = observation.failures.get(config.name) ?? new Error(`group ${config.name} was not observed`);
+      record = {
+        group: config.name, trigger: opts.trigger, at: new Date(opts.now).toISOString(), outcome: 'failed', reasonCodes: [],
+        writes: [], written: [], dryRun: opts.dryRun || config.dryRun, error: errorOf(error), durationMs: performance.now() - started,
+      };
+    } else {
+      try {
+        record = await reconcileGroup(opts, config, snapshot, started);
+      } catch (error) {
+        record = {
+          group: config.name, trigger: opts.trigger, at: new Date(opts.now).toISOString(), outcome: 'failed', reasonCodes: [],
+          writes: [], written: [], dryRun: opts.dryRun, error: errorOf(error), durationMs: performance.now() - started,
+        };
+      }
+    }
+    opts.log(record);
+    records.push(record);
+  }
+  return { records, failed: records.filter((r) => r.outcome === 'failed') };
+};

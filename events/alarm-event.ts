@@ -1,0 +1,57 @@
+// CloudWatch alarm state changes, from EventBridge or from the classic SNS notification, as one shape.
+import { EventBridgeSchema, SnsSchema } from '@aws-lambda-powertools/parser/schemas';
+import { z } from 'zod';
+import { EventParseError } from '../controller/errors';
+import { parseWith } from './parse';
+
+const STATE = z.enum(['OK', 'ALARM', 'INSUFFICIENT_DATA']);
+const dimension = z.object({ name: z.string(), value: z.string() });
+
+const eventBridgeAlarm = EventBridgeSchema.extend({
+  source: z.literal('aws.cloudwatch'),
+  'detail-type': z.literal('CloudWatch Alarm State Change'),
+  detail: z.object({
+    alarmName: z.string().min(1),
+    state: z.object({ value: STATE, reason: z.string().optional() }),
+    configuration: z.object({
+      metrics: z.array(z.object({
+        metricStat: z.object({ metric: z.object({ dimensions: z.record(z.string(), z.string()).optional() }).optional() }).optional(),
+      }).passthrough()).optional(),
+    }).passthrough().optional(),
+  }).passthrough(),
+});
+
+const snsAlarmMessage = z.object({
+  AlarmName: z.string().min(1),
+  NewStateValue: STATE,
+  NewStateReason: z.string().optional(),
+  Trigger: z.object({ Dimensions: z.array(dimension).optional() }).passthrough().optional(),
+}).passthrough();
+
+export interface AlarmEvent {
+  readonly alarmName: string;
+  readonly state: z.infer<typeof STATE>;
+  readonly source: 'eventbridge' | 'sns';
+  readonly dimensions: readonly { readonly name: string; readonly value: string }[];
+}
+
+export const parseAlarmEvent = (raw: unknown): AlarmEvent => {
+  if (raw && typeof raw === 'object' && 'Records' in raw) {
+    const sns = parseWith(SnsSchema, raw, 'event');
+    const record = sns.Records[0];
+    if (!record) throw new EventParseError(['event.Records: no SNS record']);
+    let message: unknown;
+    try {
+      message = JSON.parse(record.Sns.Message);
+    } catch (cause) {
+      throw new EventParseError(['event.Records.0.Sns.Message: not a JSON CloudWatch alarm notification'], { cause });
+    }
+    const m = parseWith(snsAlarmMessage, message, 'event.Records.0.Sns.Message');
+    return { alarmName: m.AlarmName, state: m.NewStateValue, source: 'sns', dimensions: m.Trigger?.Dimensions ?? [] };
+  }
+  const e = parseWith(eventBridgeAlarm, raw, 'event');
+  const dimensions = (e.detail.configuration?.metrics ?? []).flatMap((m) =>
+    Object.entries(m.metricStat?.metric?.dimensions ?? {}).map(([name, value]) => ({ name, value })),
+  );
+  return { alarmName: e.detail.alarmName, state: e.detail.state.value, source: 'eventbridge', dimensions };
+};

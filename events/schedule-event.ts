@@ -1,0 +1,29 @@
+// Scheduled runs: the EventBridge "Scheduled Event", or a rule's constant input naming groups.
+import { EventBridgeSchema } from '@aws-lambda-powertools/parser/schemas';
+import { z } from 'zod';
+import { parseWith } from './parse';
+
+const scheduled = EventBridgeSchema.extend({
+  source: z.enum(['aws.events', 'aws.scheduler']),
+  'detail-type': z.literal('Scheduled Event'),
+});
+
+const input = z.strictObject({
+  groups: z.array(z.string().min(1)).min(1).optional(),
+  rule: z.string().optional(),
+});
+
+export interface ScheduleEvent {
+  readonly rule: string;
+  /** Absent: every configured group. */
+  readonly groups?: readonly string[];
+}
+
+export const parseScheduleEvent = (raw: unknown): ScheduleEvent => {
+  if (raw && typeof raw === 'object' && 'detail-type' in raw) {
+    const e = parseWith(scheduled, raw, 'event');
+    return { rule: e.resources[0]?.split('/').pop() ?? 'schedule' };
+  }
+  const i = parseWith(input, raw ?? {}, 'input');
+  return { rule: i.rule ?? 'input', ...(i.groups ? { groups: i.groups } : {}) };
+};

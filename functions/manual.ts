@@ -1,0 +1,26 @@
+// manual: direct invoke by an operator. Returns the plan(s) and what was written; bad input writes nothing.
+import { runManual } from '../controller/manual';
+import { parseManualPayload } from '../events/manual-payload';
+import { defaultRuntime, logDecision, type Runtime } from './runtime';
+import { summarizeRun, type GroupSummary } from './run-summary';
+
+export interface ManualResponse {
+  readonly action: string;
+  readonly ok: boolean;
+  readonly groups: readonly GroupSummary[];
+  readonly plans: readonly unknown[];
+  readonly tagWrites: readonly unknown[];
+}
+
+export const makeManual = (runtime: () => Runtime) => async (event: unknown): Promise<ManualResponse> => {
+  const rt = runtime();
+  const payload = parseManualPayload(event);
+  const result = await runManual(payload, { cloud: rt.cloud, config: rt.config, now: rt.now(), dryRun: rt.dryRun, by: 'lambda', log: logDecision(rt.logger) });
+  // A synchronous caller wants the answer, failures included, rather than a bare error.
+  return {
+    action: result.action, ok: result.failed.length === 0, groups: summarizeRun(result),
+    plans: result.records.flatMap((r) => (r.plan ? [r.plan] : [])), tagWrites: result.tagWrites,
+  };
+};
+
+export const handler = makeManual(defaultRuntime);

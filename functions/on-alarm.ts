@@ -1,0 +1,21 @@
+// onAlarm: a CloudWatch alarm changed state (EventBridge or SNS): reconcile the group it speaks for.
+// ALARM and OK both reconcile: the controller is level-triggered and decides from the whole snapshot.
+import { groupForAlarm } from '../controller/alarm-group';
+import { reconcile } from '../controller/reconcile';
+import { parseAlarmEvent } from '../events/alarm-event';
+import { defaultRuntime, logDecision, type Runtime } from './runtime';
+import { summarizeRun, throwIfFailed, type GroupSummary } from './run-summary';
+
+export const makeOnAlarm = (runtime: () => Runtime) => async (event: unknown): Promise<GroupSummary[]> => {
+  const rt = runtime();
+  const alarm = parseAlarmEvent(event);
+  const group = groupForAlarm(rt.config, alarm);
+  const run = await reconcile({
+    cloud: rt.cloud, groups: [group], now: rt.now(), dryRun: rt.dryRun, log: logDecision(rt.logger),
+    trigger: { kind: 'alarm', alarmName: alarm.alarmName, state: alarm.state, source: alarm.source },
+  });
+  throwIfFailed(run);
+  return summarizeRun(run);
+};
+
+export const handler = makeOnAlarm(defaultRuntime);

@@ -1,0 +1,41 @@
+// What every handler needs, built once per container: config, AWS clients, the Cloud port, the logger, the clock.
+import { Logger } from '@aws-lambda-powertools/logger';
+import { createAwsCloud } from '../aws/aws-cloud';
+import { createClients } from '../aws/clients';
+import { loadConfig } from '../controller/config';
+import type { DecisionRecord } from '../controller/decision-record';
+import type { Cloud } from '../controller/port';
+import type { Config } from '../policies/config';
+
+export interface Runtime {
+  readonly config: Config;
+  readonly cloud: Cloud;
+  readonly logger: Logger;
+  readonly now: () => number;
+  /** AUTOSCALER_DRY_RUN=true, or the config's own dryRun. */
+  readonly dryRun: boolean;
+}
+
+export const SERVICE = 'cinemahint-autoscaler';
+
+export const createRuntime = (env: NodeJS.ProcessEnv = process.env): Runtime => {
+  const config = loadConfig(env.AUTOSCALER_CONFIG ?? 'config/autoscaler.yaml');
+  return {
+    config,
+    cloud: createAwsCloud(createClients()),
+    logger: new Logger({ serviceName: SERVICE }),
+    now: () => Date.now(),
+    dryRun: env.AUTOSCALER_DRY_RUN === 'true' || config.dryRun,
+  };
+};
+
+let shared: Runtime | undefined;
+/** Lazily, so that importing a handler (tests, the CLI) reads no file and builds no client. */
+export const defaultRuntime = (): Runtime => (shared ??= createRuntime());
+
+/** One structured decision record per group per run, with the snapshot for `autoscaler replay`. */
+export const logDecision = (logger: Logger) => (record: DecisionRecord): void => {
+  const line = `decision ${record.group}: ${record.outcome} [${record.reasonCodes.join(', ')}]`;
+  if (record.outcome === 'failed') logger.error(line, { decision: record });
+  else logger.info(line, { decision: record });
+};
