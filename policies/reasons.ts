@@ -51,3 +51,6 @@ export const reason = (code: ReasonCode, message: string, data: ReasonData = {})
   message,
   data,
 });
+
+/** Codes the shell produces for operator actions, not decide(): their tests live with the manual handler. */
+export const MANUAL_ONLY_CODES: readonly ReasonCode[] = ['REPLACE_MANUAL'];

@@ -3,12 +3,12 @@ import { groupConfig, instances, MIN, NOW, snapshot } from '../fixtures/builders
 
 const policy = groupConfig().health;
 const TG = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/abc';
-const targets = (states: string[]) => states.map((state, i) => ({ instanceId: `i-${String(i + 1).padStart(4, '0')}`, targetGroupArn: TG, state: state as 'healthy' }));
+const targets = (states: string[]) => states.map((state, i) => ({ instanceId: `i-${String(i + 1).padStart(8, '0')}`, targetGroupArn: TG, state: state as 'healthy' }));
 
 describe('unhealthy targets', () => {
   it('replaces an unhealthy target past the grace period', () => {
     const d = decideHealth(snapshot({ desired: 4, targets: targets(['healthy', 'unhealthy', 'healthy', 'healthy']) }), policy, NOW, false);
-    expect(d.replace).toEqual(['i-0002']);
+    expect(d.replace).toEqual(['i-00000002']);
     expect(d.reasons.map((r) => r.code)).toEqual(['REPLACE_UNHEALTHY']);
   });
 
@@ -27,7 +27,7 @@ describe('unhealthy targets', () => {
   it('replaces at most one per run, oldest first, and says how many wait', () => {
     const insts = instances(6).map((i, n) => ({ ...i, launchedAt: NOW - (100 - n) * MIN }));
     const d = decideHealth(snapshot({ desired: 6, instances: insts, targets: targets(['healthy', 'unhealthy', 'unhealthy', 'healthy', 'healthy', 'healthy']) }), policy, NOW, false);
-    expect(d.replace).toEqual(['i-0002']);
+    expect(d.replace).toEqual(['i-00000002']);
     expect(d.reasons.map((r) => r.code)).toEqual(['REPLACE_UNHEALTHY', 'REPLACE_LIMITED']);
   });
 
