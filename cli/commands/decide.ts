@@ -1,14 +1,13 @@
 // `decide --snapshot FILE`: the pure decision on a snapshot file, with no AWS at all.
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { findGroup, loadConfig } from '../../controller/config';
+import { findGroup } from '../../controller/config';
 import { EventParseError } from '../../controller/errors';
 import { parseSnapshot } from '../../controller/snapshot-schema';
 import { decide } from '../../policies/decide';
 
 import { formatPlan } from '../format-plan';
-import type { Io, SetExit } from '../io';
-import { DEFAULT_CONFIG } from '../paths';
+import { configOf, globals, print, type CliContext } from '../context';
 import { parseTime } from '../../controller/time-arg';
 
 export const readSnapshotFile = (file: string) => {
@@ -26,22 +25,21 @@ export const readSnapshotFile = (file: string) => {
   }
 };
 
-export const decideCommand = (program: Command, io: Io, _setExit: SetExit): void => {
+export const decideCommand = (program: Command, ctx: CliContext): void => {
   program
     .command('decide')
     .requiredOption('--snapshot <file>', 'snapshot JSON (see examples/snapshots/)')
-    .option('--config <file>', 'configuration file', DEFAULT_CONFIG)
     .option('--group <name>', 'configured group (default: the one whose ASG the snapshot names)')
     .option('--at <time>', 'decide as of this ISO-8601 time (default: the snapshot time)')
-    .option('--json', 'machine-readable output')
     .description('run the pure decision on a snapshot file, with no AWS at all, and print the plan')
     .addHelpText('after', '\nExample:\n  $ npx autoscaler decide --snapshot examples/snapshots/evening-rush.json --json')
-    .action((opts: { snapshot: string; config: string; group?: string; at?: string; json?: boolean }) => {
-      const config = loadConfig(opts.config);
+    .action((opts: { snapshot: string; group?: string; at?: string }, cmd: Command) => {
+      const g = globals(cmd);
+      const config = configOf(g);
       const snapshot = readSnapshotFile(opts.snapshot);
       const group = findGroup(config, opts.group ?? snapshot.group.name);
       const now = opts.at ? parseTime(opts.at, '--at') : snapshot.takenAt;
       const plan = decide(snapshot, group, now);
-      io.out(opts.json ? JSON.stringify(plan, null, 2) : formatPlan(plan));
+      print(ctx, g, plan, () => formatPlan(plan));
     });
 };

@@ -4,17 +4,18 @@ import { loadConfig } from '../../controller/config';
 import { ConfigError } from '../../controller/errors';
 
 import { EXIT } from '../exit-codes';
-import type { Io, SetExit } from '../io';
-import { DEFAULT_CONFIG } from '../paths';
+import { globals, type CliContext } from '../context';
 
-export const validateConfigCommand = (program: Command, io: Io, setExit: SetExit): void => {
+export const validateConfigCommand = (program: Command, ctx: CliContext): void => {
+  const { io, setExit } = ctx;
   program
     .command('validate-config')
-    .argument('[file]', 'configuration file', DEFAULT_CONFIG)
-    .option('--json', 'machine-readable output')
+    .argument('[file]', 'configuration file (default: --config)')
     .description('check a configuration file and list every problem as path: reason')
     .addHelpText('after', '\nExample:\n  $ npx autoscaler validate-config config/autoscaler.yaml')
-    .action((file: string, opts: { json?: boolean }) => {
+    .action((arg: string | undefined, _o: unknown, cmd: Command) => {
+      const opts = globals(cmd);
+      const file = arg ?? opts.config;
       try {
         const config = loadConfig(file);
         if (opts.json) io.out(JSON.stringify({ valid: true, file, groups: config.groups.map((g) => g.name) }));
