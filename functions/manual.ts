@@ -1,7 +1,7 @@
 // manual: direct invoke by an operator. Returns the plan(s) and what was written; bad input writes nothing.
 import { runManual } from '../controller/manual';
 import { parseManualPayload } from '../events/manual-payload';
-import { defaultRuntime, logDecision, type Runtime } from './runtime';
+import { defaultRuntime, type Runtime } from './runtime';
 import { summarizeRun, type GroupSummary } from './run-summary';
 
 export interface ManualResponse {
@@ -15,7 +15,7 @@ export interface ManualResponse {
 export const makeManual = (runtime: () => Runtime) => async (event: unknown): Promise<ManualResponse> => {
   const rt = runtime();
   const payload = parseManualPayload(event);
-  const result = await runManual(payload, { cloud: rt.cloud, config: rt.config, now: rt.now(), dryRun: rt.dryRun, by: 'lambda', log: logDecision(rt.logger) });
+  const result = await runManual(payload, { cloud: rt.cloud, config: rt.config, now: rt.now(), dryRun: rt.dryRun, by: 'lambda', log: rt.record });
   // A synchronous caller wants the answer, failures included, rather than a bare error.
   return {
     action: result.action, ok: result.failed.length === 0, groups: summarizeRun(result),

@@ -3,7 +3,7 @@
 import { groupForAlarm } from '../controller/alarm-group';
 import { reconcile } from '../controller/reconcile';
 import { parseAlarmEvent } from '../events/alarm-event';
-import { defaultRuntime, logDecision, type Runtime } from './runtime';
+import { defaultRuntime, type Runtime } from './runtime';
 import { summarizeRun, throwIfFailed, type GroupSummary } from './run-summary';
 
 export const makeOnAlarm = (runtime: () => Runtime) => async (event: unknown): Promise<GroupSummary[]> => {
@@ -11,7 +11,7 @@ export const makeOnAlarm = (runtime: () => Runtime) => async (event: unknown): P
   const alarm = parseAlarmEvent(event);
   const group = groupForAlarm(rt.config, alarm);
   const run = await reconcile({
-    cloud: rt.cloud, groups: [group], now: rt.now(), dryRun: rt.dryRun, log: logDecision(rt.logger),
+    cloud: rt.cloud, groups: [group], now: rt.now(), dryRun: rt.dryRun, log: rt.record,
     trigger: { kind: 'alarm', alarmName: alarm.alarmName, state: alarm.state, source: alarm.source },
   });
   throwIfFailed(run);

@@ -3,14 +3,14 @@
 import { findGroup } from '../controller/config';
 import { reconcile } from '../controller/reconcile';
 import { parseScheduleEvent } from '../events/schedule-event';
-import { defaultRuntime, logDecision, type Runtime } from './runtime';
+import { defaultRuntime, type Runtime } from './runtime';
 import { summarizeRun, throwIfFailed, type GroupSummary } from './run-summary';
 
 export const makeOnSchedule = (runtime: () => Runtime) => async (event: unknown): Promise<GroupSummary[]> => {
   const rt = runtime();
   const schedule = parseScheduleEvent(event);
   const groups = schedule.groups ? schedule.groups.map((g) => findGroup(rt.config, g)) : rt.config.groups;
-  const run = await reconcile({ cloud: rt.cloud, groups, now: rt.now(), dryRun: rt.dryRun, log: logDecision(rt.logger), trigger: { kind: 'schedule', rule: schedule.rule } });
+  const run = await reconcile({ cloud: rt.cloud, groups, now: rt.now(), dryRun: rt.dryRun, log: rt.record, trigger: { kind: 'schedule', rule: schedule.rule } });
   throwIfFailed(run);
   return summarizeRun(run);
 };

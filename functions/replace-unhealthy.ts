@@ -4,7 +4,7 @@ import { reconcile } from '../controller/reconcile';
 import type { Trigger } from '../controller/trigger';
 import { parseAlarmEvent } from '../events/alarm-event';
 import { parseScheduleEvent } from '../events/schedule-event';
-import { defaultRuntime, logDecision, type Runtime } from './runtime';
+import { defaultRuntime, type Runtime } from './runtime';
 import { summarizeRun, throwIfFailed, type GroupSummary } from './run-summary';
 
 const isAlarm = (event: unknown): boolean =>
@@ -21,7 +21,7 @@ export const makeReplaceUnhealthy = (runtime: () => Runtime) => async (event: un
   } else {
     parseScheduleEvent(event);
   }
-  const run = await reconcile({ cloud: rt.cloud, groups, now: rt.now(), dryRun: rt.dryRun, log: logDecision(rt.logger), trigger, scope: 'health' });
+  const run = await reconcile({ cloud: rt.cloud, groups, now: rt.now(), dryRun: rt.dryRun, log: rt.record, trigger, scope: 'health' });
   throwIfFailed(run);
   return summarizeRun(run);
 };

@@ -10,7 +10,8 @@ import type { Config } from '../policies/config';
 export interface Runtime {
   readonly config: Config;
   readonly cloud: Cloud;
-  readonly logger: Logger;
+  /** Where each decision record goes: the Powertools logger in Lambda, a collector in the simulator. */
+  readonly record: (record: DecisionRecord) => void;
   readonly now: () => number;
   /** AUTOSCALER_DRY_RUN=true, or the config's own dryRun. */
   readonly dryRun: boolean;
@@ -23,7 +24,7 @@ export const createRuntime = (env: NodeJS.ProcessEnv = process.env): Runtime => 
   return {
     config,
     cloud: createAwsCloud(createClients()),
-    logger: new Logger({ serviceName: SERVICE }),
+    record: logDecision(new Logger({ serviceName: SERVICE })),
     now: () => Date.now(),
     dryRun: env.AUTOSCALER_DRY_RUN === 'true' || config.dryRun,
   };

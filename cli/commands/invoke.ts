@@ -7,7 +7,7 @@ import { makeManual } from '../../functions/manual';
 import { makeOnAlarm } from '../../functions/on-alarm';
 import { makeOnSchedule } from '../../functions/on-schedule';
 import { makeReplaceUnhealthy } from '../../functions/replace-unhealthy';
-import { SERVICE, type Runtime } from '../../functions/runtime';
+import { logDecision, SERVICE, type Runtime } from '../../functions/runtime';
 import { configOf, globals, print, type CliContext } from '../context';
 
 const HANDLERS = { onAlarm: makeOnAlarm, onSchedule: makeOnSchedule, replaceUnhealthy: makeReplaceUnhealthy, manual: makeManual } as const;
@@ -33,7 +33,7 @@ export const invokeCommand = (program: Command, ctx: CliContext): void => {
       const config = configOf(g);
       const runtime: Runtime = {
         config, cloud: ctx.deps.cloud(g), now: ctx.deps.now, dryRun: o.dryRun === true || config.dryRun,
-        logger: new Logger({ serviceName: SERVICE, logLevel: g.json ? 'SILENT' : 'INFO' }),
+        record: logDecision(new Logger({ serviceName: SERVICE, logLevel: g.json ? 'SILENT' : 'INFO' })),
       };
       const result = await make(() => runtime)(event);
       print(ctx, g, result, () => JSON.stringify(result, null, 2));

@@ -1,0 +1,138 @@
+// The simulated Auto Scaling group: instances that boot, register, drain and die, and the ASG's own behaviour
+// (launch to desired, terminate the excess, replace what is marked Unhealthy, honour the instances distribution).
+import type { Activity, InstancesDistribution } from '../policies/snapshot';
+import type { WorldParams } from './params';
+
+export type SimState = 'pending' | 'in-service' | 'draining' | 'terminated';
+export type SimTarget = 'unused' | 'initial' | 'healthy' | 'unhealthy' | 'draining';
+
+export interface SimInstance {
+  readonly id: string;
+  readonly market: 'on-demand' | 'spot';
+  readonly launchedAt: number;
+  state: SimState;
+  target: SimTarget;
+  asgHealth: 'Healthy' | 'Unhealthy';
+  passes: number;
+  fails: number;
+  /** Injected: its target fails health checks and its requests fail. */
+  broken: boolean;
+  /** Spot: the two-minute warning was given; terminated at this time. */
+  interruptAt?: number;
+  /** Draining: terminated at this time. */
+  terminateAt?: number;
+  launchActivity: number;
+  terminateActivity?: number;
+}
+
+export interface SimGroup {
+  readonly name: string;
+  min: number;
+  max: number;
+  desired: number;
+  distribution: InstancesDistribution | null;
+  tags: Record<string, string>;
+  readonly gracePeriodSeconds: number;
+  readonly targetGroupArn: string;
+  instances: SimInstance[];
+  /** Oldest first; the Cloud port serves the newest first. */
+  activities: Activity[];
+  /** Instance ids are per world, so two runs with one seed name their instances alike. */
+  launched: number;
+}
+
+const ACTIVITY_KEEP = 60;
+
+export const createGroup = (name: string, min: number, max: number, desired: number, distribution: InstancesDistribution | null): SimGroup => ({
+  name, min, max, desired, distribution, tags: { 'autoscaler:managed': 'true' }, gracePeriodSeconds: 300,
+  targetGroupArn: `arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/${name}/0123456789abcdef`,
+  instances: [], activities: [], launched: 0,
+});
+
+const addActivity = (g: SimGroup, a: Activity): number => {
+  g.activities.push(a);
+  if (g.activities.length > ACTIVITY_KEEP) g.activities.splice(0, g.activities.length - ACTIVITY_KEEP);
+  return g.activities.length - 1;
+};
+
+const finishActivity = (g: SimGroup, description: string, now: number): void => {
+  const i = g.activities.findIndex((a) => a.description === description && a.status === 'InProgress');
+  if (i >= 0) g.activities[i] = { ...g.activities[i]!, status: 'Successful', endedAt: now };
+};
+
+export const active = (g: SimGroup): SimInstance[] => g.instances.filter((i) => i.state === 'pending' || i.state === 'in-service');
+export const running = (g: SimGroup): SimInstance[] => g.instances.filter((i) => i.state !== 'terminated');
+
+/** The on-demand count the distribution asks for at a capacity: base, then the percentage above it. */
+export const onDemandWanted = (d: InstancesDistribution | null, capacity: number): number => {
+  if (!d) return capacity;
+  const base = Math.min(d.onDemandBaseCapacity, capacity);
+  return base + Math.ceil(((capacity - base) * d.onDemandPercentageAboveBaseCapacity) / 100);
+};
+
+
+const launch = (g: SimGroup, now: number): void => {
+  const act = active(g);
+  const od = act.filter((i) => i.market === 'on-demand').length;
+  const market = od < onDemandWanted(g.distribution, act.length + 1) ? 'on-demand' : 'spot';
+  g.launched += 1;
+  const id = `i-${g.launched.toString(16).padStart(17, '0')}`;
+  const launchActivity = addActivity(g, { startedAt: now, status: 'InProgress', description: `Launching a new EC2 instance: ${id}` });
+  g.instances.push({ id, market, launchedAt: now, state: 'pending', target: 'unused', asgHealth: 'Healthy', passes: 0, fails: 0, broken: false, launchActivity });
+};
+
+const startTermination = (g: SimGroup, i: SimInstance, now: number, p: WorldParams): void => {
+  addActivity(g, { startedAt: now, status: 'InProgress', description: `Terminating EC2 instance: ${i.id}` });
+  if (i.state === 'pending') {
+    i.state = 'terminated';
+    finishActivity(g, `Launching a new EC2 instance: ${i.id}`, now);
+    finishActivity(g, `Terminating EC2 instance: ${i.id}`, now);
+    return;
+  }
+  i.state = 'draining';
+  i.target = 'draining';
+  i.terminateAt = now + p.deregistrationDelaySeconds * 1000;
+};
+
+/** Which instance the ASG removes first: the market in excess of the distribution, then the newest. */
+const pickVictim = (g: SimGroup): SimInstance | undefined => {
+  const act = active(g);
+  const odWanted = onDemandWanted(g.distribution, act.length - 1);
+  const od = act.filter((i) => i.market === 'on-demand').length;
+  const market = od > odWanted ? 'on-demand' : 'spot';
+  const pool = act.filter((i) => i.market === market);
+  const from = pool.length > 0 ? pool : act;
+  return [...from].sort((a, b) => b.launchedAt - a.launchedAt || b.id.localeCompare(a.id))[0];
+};
+
+/** One minute of ASG behaviour at `now`: lifecycle transitions, then launch or terminate toward desired. */
+export const asgTick = (g: SimGroup, now: number, p: WorldParams): void => {
+  for (const i of g.instances) {
+    if (i.state === 'pending' && now - i.launchedAt >= p.bootSeconds * 1000) {
+      i.state = 'in-service';
+      i.target = 'initial';
+      finishActivity(g, `Launching a new EC2 instance: ${i.id}`, now);
+    }
+    if (i.interruptAt !== undefined && now >= i.interruptAt && i.state !== 'terminated') {
+      i.state = 'terminated';
+      addActivity(g, { startedAt: i.interruptAt, endedAt: now, status: 'Successful', description: `Terminating EC2 instance: ${i.id} (Spot interruption)` });
+    }
+    if (i.state === 'draining' && i.terminateAt !== undefined && now >= i.terminateAt) {
+      i.state = 'terminated';
+      finishActivity(g, `Terminating EC2 instance: ${i.id}`, now);
+    }
+    if (i.state === 'in-service' && i.asgHealth === 'Unhealthy') startTermination(g, i, now, p);
+  }
+  g.instances = g.instances.filter((i) => i.state !== 'terminated');
+  let count = active(g).length;
+  while (count < g.desired) {
+    launch(g, now);
+    count += 1;
+  }
+  while (count > g.desired) {
+    const v = pickVictim(g);
+    if (!v) break;
+    startTermination(g, v, now, p);
+    count -= 1;
+  }
+};

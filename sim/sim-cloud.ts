@@ -1,0 +1,80 @@
+// The Cloud port over the simulated world: the controller observes and writes exactly as it does on AWS.
+import { CloudError } from '../controller/errors';
+import type { Cloud, Observation } from '../controller/port';
+import type { Write } from '../controller/writes';
+import type { GroupConfig } from '../policies/config';
+import type { Instance, Snapshot } from '../policies/snapshot';
+import type { SimGroup } from './fleet';
+import type { MetricStore } from './metric-store';
+
+export interface SimCloudLog {
+  /** Every write the controller made, with its time: the report's decision marks and action counts. */
+  readonly writes: { readonly at: number; readonly write: Write }[];
+}
+
+const LIFECYCLE: Readonly<Record<string, Instance['lifecycle']>> = { pending: 'Pending', 'in-service': 'InService', draining: 'Terminating' };
+
+export const snapshotOf = (g: SimGroup, store: MetricStore, now: number, lookbackMs: number): Snapshot => ({
+  takenAt: now,
+  group: {
+    name: g.name, min: g.min, max: g.max, desired: g.desired,
+    instances: g.instances.filter((i) => i.state !== 'terminated').map((i) => ({
+      id: i.id, lifecycle: LIFECYCLE[i.state] ?? 'Other', health: i.asgHealth, market: i.market, launchedAt: i.launchedAt,
+    })),
+    distribution: g.distribution, tags: { ...g.tags }, healthCheckGracePeriodSeconds: g.gracePeriodSeconds, targetGroupArns: [g.targetGroupArn],
+  },
+  metrics: {
+    cpu: store.visible('cpu', now, lookbackMs), memory: store.visible('memory', now, lookbackMs), latency: store.visible('latency', now, lookbackMs),
+    errorRate: store.visible('errorRate', now, lookbackMs), requests: store.visible('requests', now, lookbackMs),
+  },
+  targets: g.instances.filter((i) => i.state === 'in-service' || i.state === 'draining').map((i) => ({
+    instanceId: i.id, targetGroupArn: g.targetGroupArn, state: i.target === 'unused' ? 'unused' : i.target,
+  })),
+  activities: [...g.activities].reverse(),
+});
+
+export const createSimCloud = (group: SimGroup, store: MetricStore, clock: () => number, log: SimCloudLog): Cloud => {
+  const observe = async (groups: readonly GroupConfig[], now: number): Promise<Observation> => {
+    const snapshots = new Map<string, Snapshot>();
+    const failures = new Map<string, Error>();
+    for (const c of groups) {
+      if (c.autoScalingGroupName !== group.name) failures.set(c.name, new CloudError(`Auto Scaling group "${c.autoScalingGroupName}" not found`, 'GroupNotFound'));
+      else snapshots.set(c.name, snapshotOf(group, store, now, (Math.max(c.stabilization.scaleInSeconds, c.metricMaxAgeSeconds) + 300) * 1000));
+    }
+    return { snapshots, failures };
+  };
+
+  const write = async (w: Write): Promise<void> => {
+    if (w.group !== group.name) throw new CloudError(`${w.kind}: group ${w.group} not found`, 'ValidationError');
+    switch (w.kind) {
+      case 'setDesiredCapacity':
+        if (w.desired < group.min || w.desired > group.max) throw new CloudError(`setDesiredCapacity: ${w.desired} outside ${group.min}..${group.max}`, 'ValidationError');
+        group.desired = w.desired;
+        break;
+      case 'updateGroup': {
+        const min = w.min ?? group.min;
+        const max = w.max ?? group.max;
+        const desired = w.desired ?? Math.min(max, Math.max(min, group.desired));
+        if (min > max || desired < min || desired > max) throw new CloudError(`updateGroup: desired ${desired} outside ${min}..${max}`, 'ValidationError');
+        Object.assign(group, { min, max, desired });
+        if (w.distribution) group.distribution = w.distribution;
+        break;
+      }
+      case 'setInstanceUnhealthy': {
+        const i = group.instances.find((x) => x.id === w.instanceId);
+        if (!i) throw new CloudError(`setInstanceUnhealthy: ${w.instanceId} not found`, 'ValidationError');
+        i.asgHealth = 'Unhealthy';
+        break;
+      }
+      case 'putTags':
+        Object.assign(group.tags, w.tags);
+        break;
+      case 'deleteTags':
+        for (const k of w.keys) delete group.tags[k];
+        break;
+    }
+    log.writes.push({ at: clock(), write: w });
+  };
+
+  return { observe, write };
+};
