@@ -46,16 +46,6 @@ export const decide = (snapshot: Snapshot, config: GroupConfig, now: number, sco
   if (overrides.pausedUntil !== undefined) {
     return { ...base, reasons: [...reasons, reason('PAUSED', `paused until ${iso(overrides.pausedUntil)}`, { until: iso(overrides.pausedUntil) })] };
   }
-  const running = activityInProgress(snapshot.activities);
-  if (running) {
-    return {
-      ...base,
-      reasons: [...reasons, reason('HOLD_ACTIVITY_IN_PROGRESS', `activity in progress since ${iso(running.startedAt)}: ${running.description}`, {
-        status: running.status, startedAt: iso(running.startedAt), description: running.description,
-      })],
-    };
-  }
-
   const maxAge = config.metricMaxAgeSeconds * 1000;
   const m = snapshot.metrics;
   const values: MetricValues = {
@@ -98,7 +88,12 @@ export const decide = (snapshot: Snapshot, config: GroupConfig, now: number, sco
       cpu: maxOver(m.cpu, now, windowMs) ?? values.cpu, memory: maxOver(m.memory, now, windowMs) ?? values.memory,
       latency: maxOver(m.latency, now, windowMs) ?? values.latency, errorRate: maxOver(m.errorRate, now, windowMs) ?? values.errorRate,
     };
-    recommendations = recommend(config, values, ready, current);
+    // A step rule adds to the current capacity, so while instances warm up it would add again every run for
+    // the same breach; like AWS step scaling's warm-up, it waits. Tracking counts only ready instances already.
+    recommendations = recommend(config, values, ready, current).map((r) =>
+      warming > 0 && r.vote === 'out' && (r.policy === 'latency' || r.policy === 'errorRate')
+        ? { ...r, vote: 'hold' as const, desired: current, reason: reason('HOLD_WARMING_UP', `${r.policy} step waits for ${warming} warming instance(s): ${r.reason.message}`, { ...r.reason.data, warming }) }
+        : r);
     if (health.overloaded > 0) {
       const [r] = health.reasons as [Reason];
       recommendations.push({ policy: 'health', vote: 'out', desired: current + health.overloaded, value: health.overloaded, reason: r });
@@ -114,7 +109,23 @@ export const decide = (snapshot: Snapshot, config: GroupConfig, now: number, sco
   capacityReasons.push(...limited.reasons);
 
   let bounds: Bounds | undefined;
-  if (g.min !== effectiveBounds.min || g.max !== effectiveBounds.max) {
+  let desired = limited.desired;
+  const running = activityInProgress(snapshot.activities);
+  if (running) {
+    // An activity in progress (a launch, or a scale-in draining for the deregistration delay) holds every change
+    // but a scale-out: blocking a flash crowd for five minutes of draining would be the wrong kind of safe.
+    const out = desired > current;
+    reasons.push(reason('HOLD_ACTIVITY_IN_PROGRESS', `activity in progress since ${iso(running.startedAt)} (${running.description}): ${out ? 'scale-out proceeds; scale-in, narrower bounds and mode changes wait' : 'no scale-in, narrower bounds or mode change this run'}`, {
+      status: running.status, startedAt: iso(running.startedAt), description: running.description, scaleOutProceeds: out,
+    }));
+    if (!out) desired = current;
+    distribution = undefined;
+    for (let k = reasons.length - 1; k >= 0; k -= 1) if (reasons[k]!.code === 'MODE_CHANGE') reasons.splice(k, 1);
+  }
+  const widening = effectiveBounds.min <= g.min && effectiveBounds.max >= g.max;
+  // Narrower bounds wait; a scale-out stays inside the group's present bounds and never turns into a scale-in.
+  if (running && !widening) desired = desired > current ? Math.max(current, Math.min(g.max, desired)) : current;
+  else if (g.min !== effectiveBounds.min || g.max !== effectiveBounds.max) {
     bounds = effectiveBounds;
     reasons.push(reason('BOUNDS_UPDATE', `bounds ${g.min}..${g.max} -> ${effectiveBounds.min}..${effectiveBounds.max}${window ? ` (window ${window.name})` : ''}`, {
       min: effectiveBounds.min, max: effectiveBounds.max, wasMin: g.min, wasMax: g.max, window: window?.name ?? null,
@@ -123,7 +134,7 @@ export const decide = (snapshot: Snapshot, config: GroupConfig, now: number, sco
   return {
     ...base,
     recommendations,
-    ...(limited.desired !== current ? { desired: limited.desired } : {}),
+    ...(desired !== current ? { desired } : {}),
     ...(bounds ? { bounds } : {}),
     ...(distribution ? { distribution } : {}),
     replace: health.replace,

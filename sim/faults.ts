@@ -10,4 +10,5 @@ export interface Faults {
   readonly appFault?: readonly { readonly from: number; readonly to: number; readonly errorShare: number }[];
 }
 
-export const within = (spans: readonly { from: number; to: number }[] | undefined, t: number) => spans?.find((s) => t >= s.from && t < s.to);
+export const within = <S extends { readonly from: number; readonly to: number }>(spans: readonly S[] | undefined, t: number): S | undefined =>
+  spans?.find((s) => t >= s.from && t < s.to);

@@ -1,7 +1,7 @@
 import { distributionFor } from '../../policies/capacity-mode';
 import { decide } from '../../policies/decide';
 import { MANUAL_ONLY_CODES, REASON_CODES } from '../../policies/reasons';
-import { groupConfig, NOW, snapshot } from '../fixtures/builders';
+import { groupConfig, instances, NOW, snapshot } from '../fixtures/builders';
 import { SCENARIOS } from '../fixtures/scenarios';
 
 describe('decide', () => {
@@ -38,6 +38,30 @@ describe('decide', () => {
     const plan = decide(snapshot({ cpu: 90 }), groupConfig(), NOW);
     expect(plan.reasons[0]).toMatchObject({ code: 'SCALE_OUT_CPU', data: { ready: 3, value: 90, target: 60, desired: 5 } });
     expect(plan.recommendations.map((r) => [r.policy, r.vote])).toEqual([['cpu', 'out'], ['memory', 'hold'], ['latency', 'hold'], ['errorRate', 'in']]);
+  });
+
+  it('lets a scale-out through while a scale-in is still draining, and says so', () => {
+    const draining = [{ startedAt: NOW - 2 * 60_000, status: 'InProgress', description: 'Terminating EC2 instance: i-00000009' }];
+    const plan = decide(snapshot({ cpu: 90, activities: draining }), groupConfig(), NOW);
+    expect(plan.desired).toBe(5); // ceil(3 * 90 / 60)
+    expect(plan.reasons.find((r) => r.code === 'HOLD_ACTIVITY_IN_PROGRESS')?.data).toMatchObject({ scaleOutProceeds: true });
+  });
+
+  it('holds mode and narrower bounds while an activity is in progress', () => {
+    const launching = [{ startedAt: NOW - 60_000, status: 'InProgress', description: 'Launching a new EC2 instance: i-00000009' }];
+    const night = { name: 'night', days: ['wed' as const], start: '00:00', end: '23:59', capacity: { max: 4 }, mode: 'spot' as const };
+    const plan = decide(snapshot({ desired: 6, activities: launching }), groupConfig({ windows: [night] }), NOW);
+    expect(plan).toMatchObject({ replace: [] });
+    expect(plan.desired).toBeUndefined();
+    expect(plan.bounds).toBeUndefined();
+    expect(plan.distribution).toBeUndefined();
+  });
+
+  it('does not let a latency step add again while instances warm up (AWS warm-up semantics)', () => {
+    const insts = [...instances(3), { ...instances(1)[0]!, id: 'i-000000aa', launchedAt: NOW - 2 * 60_000 }];
+    const plan = decide(snapshot({ desired: 4, instances: insts, latency: 2.5, cpu: 60 }), groupConfig(), NOW);
+    expect(plan.desired).toBeUndefined();
+    expect(plan.recommendations.find((r) => r.policy === 'latency')).toMatchObject({ vote: 'hold', reason: { code: 'HOLD_WARMING_UP' } });
   });
 
   it('treats stale data (older than 300 s) as no data', () => {

@@ -8,14 +8,20 @@ import { inputsArb } from '../fixtures/arbitraries';
 
 const RUNS = { numRuns: 1000 };
 const finalDesired = (plan: Plan): number => plan.desired ?? plan.current.desired;
-const frozen = (plan: Plan): boolean => plan.reasons.some((r) => r.code === 'PAUSED' || r.code === 'HOLD_ACTIVITY_IN_PROGRESS');
+const paused = (plan: Plan): boolean => plan.reasons.some((r) => r.code === 'PAUSED');
+const busy = (plan: Plan): boolean => plan.reasons.some((r) => r.code === 'HOLD_ACTIVITY_IN_PROGRESS');
 
 describe('decision invariants (fast-check, 1,000 runs each)', () => {
   it('the desired capacity always lies within the effective bounds', () => {
     fc.assert(fc.property(inputsArb(), ({ snapshot, config, now }) => {
       const plan = decide(snapshot, config, now);
-      if (frozen(plan)) return plan.desired === undefined;
+      if (paused(plan)) return plan.desired === undefined && plan.bounds === undefined && plan.distribution === undefined;
       const d = finalDesired(plan);
+      if (busy(plan)) {
+        // An activity in progress: only a scale-out moves, and it stays inside the bounds the group will have.
+        const max = plan.bounds?.max ?? snapshot.group.max;
+        return plan.distribution === undefined && (plan.desired === undefined || (plan.desired > plan.current.desired && plan.desired <= max));
+      }
       return d >= plan.effectiveBounds.min && d <= plan.effectiveBounds.max;
     }), RUNS);
   });
@@ -25,7 +31,7 @@ describe('decision invariants (fast-check, 1,000 runs each)', () => {
       const plan = decide(snapshot, config, now);
       const current = snapshot.group.desired;
       const { min, max } = plan.effectiveBounds;
-      if (readOverrides(snapshot.group.tags, now).desired || current < min || current > max) return true;
+      if (readOverrides(snapshot.group.tags, now).desired || current < min || current > max || busy(plan)) return true;
       const d = finalDesired(plan);
       if (d > current) return d - current <= stepLimit(current, config.stepLimits.out, 'out');
       return current - d <= stepLimit(current, config.stepLimits.in, 'in');

@@ -1,0 +1,82 @@
+// The controller under test: the real Lambda handlers over the Cloud port, woken as in production:
+// onSchedule and replaceUnhealthy every minute, onAlarm on every alarm state change.
+import type { DecisionRecord } from '../../controller/decision-record';
+import { makeOnAlarm } from '../../functions/on-alarm';
+import { makeOnSchedule } from '../../functions/on-schedule';
+import { makeReplaceUnhealthy } from '../../functions/replace-unhealthy';
+import type { Runtime } from '../../functions/runtime';
+import type { GroupConfig } from '../../policies/config';
+import { evaluateAlarm, type AlarmSpec, type AlarmState } from '../metric-store';
+import { createSimCloud, type SimCloudLog } from '../sim-cloud';
+import type { World } from '../world';
+import type { Policy } from './policy';
+
+/** The alarms serverless.yml creates for a group, in the simulator's CloudWatch. */
+export const alarmsFor = (c: GroupConfig): AlarmSpec[] => {
+  const a = (what: string, metric: AlarmSpec['metric'], threshold: number, comparison: AlarmSpec['comparison'], periods: number): AlarmSpec => ({
+    name: `autoscaler-${c.name}-${what}`, metric, threshold, comparison, evaluationPeriods: periods, datapointsToAlarm: periods,
+  });
+  return [
+    ...(c.policies.cpu ? [a('cpu-high', 'cpu', c.policies.cpu.alarm, 'gt', 3)] : []),
+    ...(c.policies.memory ? [a('memory-high', 'memory', c.policies.memory.alarm, 'gt', 3)] : []),
+    ...(c.policies.latency ? [a('latency-high', 'latency', c.policies.latency.ceilingSeconds, 'gt', 3)] : []),
+    ...(c.policies.errorRate ? [a('error-rate-high', 'errorRate', c.policies.errorRate.ceilingPercent, 'gt', 3)] : []),
+    a('unhealthy-hosts', 'unhealthyHosts', 1, 'gte', 2),
+  ];
+};
+
+const alarmEvent = (alarmName: string, state: AlarmState, now: number) => ({
+  version: '0', id: `sim-${now}`, 'detail-type': 'CloudWatch Alarm State Change', source: 'aws.cloudwatch', account: '123456789012',
+  time: new Date(now).toISOString(), region: 'us-east-1', resources: [], detail: { alarmName, state: { value: state } },
+});
+const tick = (rule: string, now: number) => ({
+  version: '0', id: `sim-${now}`, 'detail-type': 'Scheduled Event', source: 'aws.events', account: '123456789012',
+  time: new Date(now).toISOString(), region: 'us-east-1', resources: [`arn:aws:events:us-east-1:123456789012:rule/${rule}`], detail: {},
+});
+
+export interface ControllerOptions {
+  readonly name: string;
+  readonly describe: string;
+  readonly config: (world: World) => GroupConfig;
+  /** The HPA baseline has no alarms and no health function: the rule alone. */
+  readonly withAlarmsAndHealth: boolean;
+}
+
+export const controllerPolicy = (o: ControllerOptions) => (world: World): Policy => {
+  const records: DecisionRecord[] = [];
+  const log: SimCloudLog = { writes: [] };
+  const config = o.config(world);
+  const rt: Runtime = {
+    config: { dryRun: false, groups: [config] }, cloud: createSimCloud(world.group, world.store, () => world.now, log),
+    record: (r) => records.push(r), now: () => world.now, dryRun: false,
+  };
+  const onAlarm = makeOnAlarm(() => rt);
+  const onSchedule = makeOnSchedule(() => rt);
+  const replaceUnhealthy = makeReplaceUnhealthy(() => rt);
+  const alarms = alarmsFor(config);
+  const states = new Map<string, AlarmState>();
+
+  const control = async (now: number): Promise<void> => {
+    world.now = now;
+    if (o.withAlarmsAndHealth) {
+      for (const spec of alarms) {
+        const state = evaluateAlarm(spec, world.store, now);
+        if (state === (states.get(spec.name) ?? 'OK') || state === 'INSUFFICIENT_DATA') continue;
+        states.set(spec.name, state);
+        const event = alarmEvent(spec.name, state, now);
+        await onAlarm(event);
+        if (spec.metric === 'unhealthyHosts' && state === 'ALARM') await replaceUnhealthy(event);
+      }
+    }
+    await onSchedule(tick('autoscaler-tick', now));
+    if (o.withAlarmsAndHealth) await replaceUnhealthy(tick('autoscaler-health-tick', now));
+  };
+  return { name: o.name, describe: o.describe, control, records };
+};
+
+export const controller = controllerPolicy({
+  name: 'controller',
+  describe: 'this project: CPU, memory, latency and error policies, windows, capacity modes, health replacement',
+  config: (w) => w.config,
+  withAlarmsAndHealth: true,
+});

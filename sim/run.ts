@@ -1,0 +1,40 @@
+// Runs one policy over a trace in its own world: step the world a minute, let the policy act, repeat.
+import type { Policy, PolicyFactory } from './policies/policy';
+import { summarize, type RunSummary } from './summary';
+import { createWorld, stepMinute, type Minute, type WorldOptions } from './world';
+
+export interface Mark {
+  readonly t: number;
+  readonly from: number;
+  readonly to: number;
+  readonly codes: readonly string[];
+}
+
+export interface RunResult {
+  readonly summary: RunSummary;
+  readonly minutes: readonly Minute[];
+  /** Capacity changes, with the controller's reason codes where it has them. */
+  readonly marks: readonly Mark[];
+}
+
+export const runPolicy = async (factory: PolicyFactory, o: WorldOptions): Promise<RunResult> => {
+  const world = createWorld(o);
+  const policy: Policy = factory(world);
+  const minutes: Minute[] = [];
+  const marks: Mark[] = [];
+  let replacements = 0;
+  for (let m = 0; m < o.trace.minutes.length; m += 1) {
+    minutes.push(stepMinute(world, m));
+    const before = world.group.desired;
+    const unhealthyBefore = world.group.instances.filter((i) => i.asgHealth === 'Unhealthy').length;
+    const seen = policy.records.length;
+    const now = o.trace.minutes[m]! + 60_000;
+    await policy.control(now, m);
+    replacements += Math.max(0, world.group.instances.filter((i) => i.asgHealth === 'Unhealthy').length - unhealthyBefore);
+    if (world.group.desired !== before) {
+      const codes = [...new Set(policy.records.slice(seen).filter((r) => r.written.length > 0).flatMap((r) => r.reasonCodes))];
+      marks.push({ t: now, from: before, to: world.group.desired, codes });
+    }
+  }
+  return { summary: summarize(world, policy, minutes, marks.length, replacements), minutes, marks };
+};
