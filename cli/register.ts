@@ -7,12 +7,13 @@ import { manualActionCommands } from './commands/manual-actions';
 import { planCommand } from './commands/plan';
 import { reasonsCommand } from './commands/reasons';
 import { replayCommand } from './commands/replay';
+import { simulateCommand } from './commands/simulate';
 import { statusCommand } from './commands/status';
 import { validateConfigCommand } from './commands/validate-config';
 import type { CliContext } from './context';
 
 export const registerCommands = (program: Command, ctx: CliContext): void => {
-  for (const register of [statusCommand, planCommand, applyCommand, manualActionCommands, decideCommand, replayCommand, validateConfigCommand, invokeCommand, reasonsCommand]) {
+  for (const register of [statusCommand, planCommand, applyCommand, manualActionCommands, decideCommand, replayCommand, simulateCommand, validateConfigCommand, invokeCommand, reasonsCommand]) {
     register(program, ctx);
   }
 };

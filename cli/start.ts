@@ -1,18 +1,12 @@
-// `npm start` until the simulator lands: the decision core over the shipped config and example snapshots.
-import { readdirSync, readFileSync } from 'node:fs';
+// `npm start`: the embedded default. One day of a shipped real trace (the 1998 World Cup semi-final flash crowd)
+// through the controller and every baseline in the simulated world, with the shipped config; no AWS account.
 import { join } from 'node:path';
-import { loadConfig } from '../controller/config';
-import { parseSnapshot } from '../controller/snapshot-schema';
-import { decide } from '../policies/decide';
-import { formatPlan } from './format-plan';
+import { main } from './main';
+import { ROOT } from './paths';
 
-const root = join(__dirname, '..');
-const config = loadConfig(join(root, 'config/autoscaler.yaml'));
-const group = config.groups[0]!;
-const dir = join(root, 'examples/snapshots');
-for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
-  const snapshot = parseSnapshot(JSON.parse(readFileSync(join(dir, file), 'utf8')));
-  console.log(`== ${file}`);
-  console.log(formatPlan(decide(snapshot, group, snapshot.takenAt)));
-  console.log('');
-}
+const TRACE = join(ROOT, 'traces/worldcup98-1998-07-06-semifinal-flash-crowd.csv');
+const REPORT = join(ROOT, 'reports/simulation.html');
+
+void main(['simulate', '--trace', TRACE, '--day', '1998-07-07', '--report', REPORT, ...process.argv.slice(2)]).then((code) => {
+  process.exitCode = code;
+});

@@ -15,6 +15,8 @@ export interface RunResult {
   readonly minutes: readonly Minute[];
   /** Capacity changes, with the controller's reason codes where it has them. */
   readonly marks: readonly Mark[];
+  /** How often each reason code appeared in the policy's decision records (the controller's only). */
+  readonly reasonCounts: Readonly<Record<string, number>>;
 }
 
 export const runPolicy = async (factory: PolicyFactory, o: WorldOptions): Promise<RunResult> => {
@@ -36,5 +38,7 @@ export const runPolicy = async (factory: PolicyFactory, o: WorldOptions): Promis
       marks.push({ t: now, from: before, to: world.group.desired, codes });
     }
   }
-  return { summary: summarize(world, policy, minutes, marks.length, replacements), minutes, marks };
+  const reasonCounts: Record<string, number> = {};
+  for (const r of policy.records) for (const c of new Set(r.reasonCodes)) reasonCounts[c] = (reasonCounts[c] ?? 0) + 1;
+  return { summary: summarize(world, policy, minutes, marks.length, replacements), minutes, marks, reasonCounts };
 };

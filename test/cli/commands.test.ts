@@ -236,7 +236,7 @@ describe('autoscaler CLI', () => {
   });
 
   describe('conventions', () => {
-    it.each(['status', 'plan', 'apply', 'set-capacity', 'pause', 'resume', 'mode', 'replace', 'decide', 'replay', 'validate-config', 'invoke', 'reasons'])('%s --help shows an example', async (c) => {
+    it.each(['status', 'plan', 'apply', 'set-capacity', 'pause', 'resume', 'mode', 'replace', 'decide', 'replay', 'simulate', 'validate-config', 'invoke', 'reasons'])('%s --help shows an example', async (c) => {
       const r = await cli([c, '--help'], { now });
       expect(r.code).toBe(0);
       expect(r.out).toContain('Example:');
