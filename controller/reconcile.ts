@@ -106,7 +106,7 @@ export const reconcile = async (opts: ReconcileOptions): Promise<RunResult> => {
       } catch (error) {
         record = {
           group: config.name, trigger: opts.trigger, at: new Date(opts.now).toISOString(), outcome: 'failed', reasonCodes: [],
-          writes: [], written: [], dryRun: opts.dryRun, error: errorOf(error), durationMs: performance.now() - started,
+          writes: [], written: [], dryRun: opts.dryRun || config.dryRun, error: errorOf(error), durationMs: performance.now() - started,
         };
       }
     }

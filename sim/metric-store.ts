@@ -4,30 +4,33 @@ import type { Metrics, Series } from '../policies/snapshot';
 
 export type MetricName = keyof Metrics | 'unhealthyHosts';
 
-export class MetricStore {
-  private readonly series = new Map<MetricName, { t: number; v: number }[]>();
-
-  constructor(private readonly delayMs: number) {}
-
+export interface MetricStore {
   /** The datapoint for the minute starting at t (published at t + 60 s + delay). */
-  record(name: MetricName, t: number, v: number): void {
-    let s = this.series.get(name);
-    if (!s) this.series.set(name, (s = []));
-    s.push({ t, v });
-  }
-
+  readonly record: (name: MetricName, t: number, v: number) => void;
   /** What GetMetricData returns at `now` for the last `lookbackMs`. */
-  visible(name: MetricName, now: number, lookbackMs: number): Series {
-    const s = this.series.get(name) ?? [];
-    const out: { t: number; v: number }[] = [];
-    for (let k = s.length - 1; k >= 0; k -= 1) {
-      const p = s[k]!;
-      if (p.t < now - lookbackMs) break;
-      if (p.t + 60_000 + this.delayMs <= now) out.push(p);
-    }
-    return out.reverse();
-  }
+  readonly visible: (name: MetricName, now: number, lookbackMs: number) => Series;
 }
+
+export const createMetricStore = (delayMs: number): MetricStore => {
+  const series = new Map<MetricName, { t: number; v: number }[]>();
+  return {
+    record: (name, t, v) => {
+      let s = series.get(name);
+      if (!s) series.set(name, (s = []));
+      s.push({ t, v });
+    },
+    visible: (name, now, lookbackMs) => {
+      const s = series.get(name) ?? [];
+      const out: { t: number; v: number }[] = [];
+      for (let k = s.length - 1; k >= 0; k -= 1) {
+        const p = s[k]!;
+        if (p.t < now - lookbackMs) break;
+        if (p.t + 60_000 + delayMs <= now) out.push(p);
+      }
+      return out.reverse();
+    },
+  };
+};
 
 export interface AlarmSpec {
   readonly name: string;

@@ -3,7 +3,7 @@ import type { GroupConfig } from '../policies/config';
 import { distributionFor } from '../policies/capacity-mode';
 import { within, type Faults } from './faults';
 import { asgTick, createGroup, onDemandWanted, running, type SimGroup } from './fleet';
-import { MetricStore } from './metric-store';
+import { createMetricStore, type MetricStore } from './metric-store';
 import type { Prices, Slo, WorldParams } from './params';
 import { createRng, type Rng } from './rng';
 import type { Trace } from './trace';
@@ -49,7 +49,7 @@ export const createWorld = (o: WorldOptions): World => {
       launchedAt: start - 3600_000, state: 'in-service', target: 'healthy', asgHealth: 'Healthy', passes: 2, fails: 0, broken: false, launchActivity: -1,
     });
   }
-  return { ...o, group, store: new MetricStore(o.params.metricDelaySeconds * 1000), rng: createRng(o.seed), now: start };
+  return { ...o, group, store: createMetricStore(o.params.metricDelaySeconds * 1000), rng: createRng(o.seed), now: start };
 };
 
 export interface Minute extends MinuteMetrics {

@@ -26,12 +26,12 @@ export const applyCommand = (program: Command, ctx: CliContext): void => {
       const planned: DecisionRecord[] = [];
       await reconcile({ cloud, groups, now, trigger, dryRun: true, log: (r) => planned.push(r), observation });
       const pending = planned.filter((r) => r.writes.length > 0);
+      // A group that could not be observed fails the command; the others can still be applied.
+      if (planned.some((r) => r.outcome === 'failed')) ctx.setExit(EXIT.failed);
       if (!g.json) ctx.io.out(planned.map(formatRecord).join('\n\n'));
-      if (pending.length === 0 || planned.some((r) => r.outcome === 'failed')) {
-        if (g.json) print(ctx, g, { applied: false, records: planned.map(({ snapshot: _s, ...r }) => r) }, () => '');
-        else ctx.io.out(pending.length === 0 ? '\nnothing to apply.' : '');
-        if (planned.some((r) => r.outcome === 'failed')) ctx.setExit(EXIT.failed);
-        if (pending.length === 0) return;
+      if (pending.length === 0) {
+        print(ctx, g, { applied: false, records: planned.map(({ snapshot: _s, ...r }) => r) }, () => '\nnothing to apply.');
+        return;
       }
       if (!opts.yes) {
         if (g.json) throw new EventParseError(['apply --json needs --yes: there is no prompt in machine-readable mode']);
