@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { findGroup } from '../../controller/config';
 import { EventParseError } from '../../controller/errors';
+import { DEFAULT_SLO } from '../../sim/params';
 import { htmlReport } from '../../sim/report-html';
 import { summaryJson, summaryText } from '../format-simulation';
 import { POLICIES, simulate, type SimulationReport } from '../../sim/simulate';
@@ -17,7 +18,16 @@ export interface SimulateOptions {
   seed?: string;
   report?: string;
   policies?: string;
+  sloLatency?: string;
+  sloErrors?: string;
 }
+
+const positive = (v: string | undefined, flag: string, fallback: number): number => {
+  if (v === undefined) return fallback;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new EventParseError([`${flag}: "${v}" must be a positive number`]);
+  return n;
+};
 
 export const runSimulation = async (ctx: CliContext, cmd: Command, o: SimulateOptions): Promise<SimulationReport> => {
   const g = globals(cmd);
@@ -28,7 +38,8 @@ export const runSimulation = async (ctx: CliContext, cmd: Command, o: SimulateOp
   const policies = o.policies?.split(',').map((p) => p.trim());
   const unknown = policies?.filter((p) => !(p in POLICIES)) ?? [];
   if (unknown.length > 0) throw new EventParseError([`--policies: unknown ${unknown.join(', ')}; known: ${Object.keys(POLICIES).join(', ')}`]);
-  const report = await simulate({ trace: sliceDay(loadTrace(o.trace), o.day), config: group, seed, ...(policies ? { policies } : {}) });
+  const slo = { latencyP90Seconds: positive(o.sloLatency, '--slo-latency', DEFAULT_SLO.latencyP90Seconds), errorPercent: positive(o.sloErrors, '--slo-errors', DEFAULT_SLO.errorPercent) };
+  const report = await simulate({ trace: sliceDay(loadTrace(o.trace), o.day), config: group, seed, slo, ...(policies ? { policies } : {}) });
   if (o.report) {
     const path = resolve(o.report);
     mkdirSync(dirname(path), { recursive: true });
@@ -51,6 +62,8 @@ export const simulateCommand = (program: Command, ctx: CliContext): void => {
     .option('--seed <n>', 'random seed (spot interruptions); the same seed gives the same report', '1')
     .option('--report <file>', 'write the HTML report here')
     .option('--policies <list>', `comma-separated subset of ${Object.keys(POLICIES).join(', ')}`)
+    .option('--slo-latency <seconds>', 'SLO: p90 latency bound of a minute', String(DEFAULT_SLO.latencyP90Seconds))
+    .option('--slo-errors <percent>', 'SLO: 5xx share bound of a minute', String(DEFAULT_SLO.errorPercent))
     .description('backtest the controller and the baselines on a traffic trace in the simulated world (no AWS)')
     .addHelpText('after', '\nExample:\n  $ npx autoscaler simulate --trace traces/worldcup98-1998-07-06-semifinal-flash-crowd.csv --day 1998-07-07 --report reports/semifinal.html')
     .action(async (o: SimulateOptions, cmd: Command) => {

@@ -43,6 +43,16 @@ describe('autoscaler simulate', () => {
     expect(existsSync(join(dir, 'r.html'))).toBe(false);
   });
 
+  it('takes the SLO from flags: a looser latency bound counts fewer violation minutes', async () => {
+    const strict = JSON.parse((await cli(['--json', 'simulate', '--trace', TRACE, '--policies', 'aws-target-tracking'], { now })).out);
+    const loose = JSON.parse((await cli(['--json', 'simulate', '--trace', TRACE, '--policies', 'aws-target-tracking', '--slo-latency', '30', '--slo-errors', '50'], { now })).out);
+    expect(loose.slo).toEqual({ latencyP90Seconds: 30, errorPercent: 50 });
+    expect(loose.policies[0].sloViolationMinutes).toBeLessThan(strict.policies[0].sloViolationMinutes);
+    const bad = await cli(['simulate', '--trace', TRACE, '--slo-latency', '-1'], { now });
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--slo-latency: "-1" must be a positive number');
+  });
+
   it('rejects an unknown policy name', async () => {
     const r = await cli(['simulate', '--trace', TRACE, '--policies', 'magic'], { now });
     expect(r.code).toBe(2);
