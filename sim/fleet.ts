@@ -21,8 +21,6 @@ export interface SimInstance {
   interruptAt?: number;
   /** Draining: terminated at this time. */
   terminateAt?: number;
-  launchActivity: number;
-  terminateActivity?: number;
 }
 
 export interface SimGroup {
@@ -49,10 +47,19 @@ export const createGroup = (name: string, min: number, max: number, desired: num
   instances: [], activities: [], launched: 0,
 });
 
-const addActivity = (g: SimGroup, a: Activity): number => {
+const addActivity = (g: SimGroup, a: Activity): void => {
   g.activities.push(a);
   if (g.activities.length > ACTIVITY_KEEP) g.activities.splice(0, g.activities.length - ACTIVITY_KEEP);
-  return g.activities.length - 1;
+};
+
+const nextId = (g: SimGroup): string => {
+  g.launched += 1;
+  return `i-${g.launched.toString(16).padStart(17, '0')}`;
+};
+
+/** An instance that has been in service and healthy since `since`: the warm start of a simulation. */
+export const addWarmInstance = (g: SimGroup, market: SimInstance['market'], since: number): void => {
+  g.instances.push({ id: nextId(g), market, launchedAt: since, state: 'in-service', target: 'healthy', asgHealth: 'Healthy', passes: 2, fails: 0, broken: false });
 };
 
 const finishActivity = (g: SimGroup, description: string, now: number): void => {
@@ -75,10 +82,9 @@ const launch = (g: SimGroup, now: number): void => {
   const act = active(g);
   const od = act.filter((i) => i.market === 'on-demand').length;
   const market = od < onDemandWanted(g.distribution, act.length + 1) ? 'on-demand' : 'spot';
-  g.launched += 1;
-  const id = `i-${g.launched.toString(16).padStart(17, '0')}`;
-  const launchActivity = addActivity(g, { startedAt: now, status: 'InProgress', description: `Launching a new EC2 instance: ${id}` });
-  g.instances.push({ id, market, launchedAt: now, state: 'pending', target: 'unused', asgHealth: 'Healthy', passes: 0, fails: 0, broken: false, launchActivity });
+  const id = nextId(g);
+  addActivity(g, { startedAt: now, status: 'InProgress', description: `Launching a new EC2 instance: ${id}` });
+  g.instances.push({ id, market, launchedAt: now, state: 'pending', target: 'unused', asgHealth: 'Healthy', passes: 0, fails: 0, broken: false });
 };
 
 const startTermination = (g: SimGroup, i: SimInstance, now: number, p: WorldParams): void => {

@@ -2,7 +2,7 @@
 import type { GroupConfig } from '../policies/config';
 import { distributionFor } from '../policies/capacity-mode';
 import { within, type Faults } from './faults';
-import { asgTick, createGroup, onDemandWanted, running, type SimGroup } from './fleet';
+import { addWarmInstance, asgTick, createGroup, onDemandWanted, running, type SimGroup } from './fleet';
 import { createMetricStore, type MetricStore } from './metric-store';
 import type { Prices, Slo, WorldParams } from './params';
 import { createRng, type Rng } from './rng';
@@ -42,13 +42,7 @@ export const createWorld = (o: WorldOptions): World => {
   const firstNeed = Math.ceil((o.trace.requests[0] ?? 0) / (o.params.capacityPerInstance * target) - 1e-9);
   group.desired = Math.min(group.max, Math.max(group.desired, firstNeed));
   const onDemand = onDemandWanted(group.distribution, group.desired);
-  for (let k = 0; k < group.desired; k += 1) {
-    group.launched += 1;
-    group.instances.push({
-      id: `i-${group.launched.toString(16).padStart(17, '0')}`, market: k < onDemand ? 'on-demand' : 'spot',
-      launchedAt: start - 3600_000, state: 'in-service', target: 'healthy', asgHealth: 'Healthy', passes: 2, fails: 0, broken: false, launchActivity: -1,
-    });
-  }
+  for (let k = 0; k < group.desired; k += 1) addWarmInstance(group, k < onDemand ? 'on-demand' : 'spot', start - 3600_000);
   return { ...o, group, store: createMetricStore(o.params.metricDelaySeconds * 1000), rng: createRng(o.seed), now: start };
 };
 

@@ -34,18 +34,10 @@ const tick = (rule: string, now: number) => ({
   time: new Date(now).toISOString(), region: 'us-east-1', resources: [`arn:aws:events:us-east-1:123456789012:rule/${rule}`], detail: {},
 });
 
-export interface ControllerOptions {
-  readonly name: string;
-  readonly describe: string;
-  readonly config: (world: World) => GroupConfig;
-  /** The HPA baseline has no alarms and no health function: the rule alone. */
-  readonly withAlarmsAndHealth: boolean;
-}
-
-export const controllerPolicy = (o: ControllerOptions) => (world: World): Policy => {
+export const controller = (world: World): Policy => {
   const records: DecisionRecord[] = [];
   const log: SimCloudLog = { writes: [] };
-  const config = o.config(world);
+  const config = world.config;
   const rt: Runtime = {
     config: { dryRun: false, groups: [config] }, cloud: createSimCloud(world.group, world.store, () => world.now, log),
     record: (r) => records.push(r), now: () => world.now, dryRun: false,
@@ -58,25 +50,18 @@ export const controllerPolicy = (o: ControllerOptions) => (world: World): Policy
 
   const control = async (now: number): Promise<void> => {
     world.now = now;
-    if (o.withAlarmsAndHealth) {
-      for (const spec of alarms) {
-        const state = evaluateAlarm(spec, world.store, now);
-        if (state === (states.get(spec.name) ?? 'OK') || state === 'INSUFFICIENT_DATA') continue;
-        states.set(spec.name, state);
-        const event = alarmEvent(spec.name, state, now);
-        await onAlarm(event);
-        if (spec.metric === 'unhealthyHosts' && state === 'ALARM') await replaceUnhealthy(event);
-      }
+    for (const spec of alarms) {
+      const state = evaluateAlarm(spec, world.store, now);
+      if (state === (states.get(spec.name) ?? 'OK') || state === 'INSUFFICIENT_DATA') continue;
+      states.set(spec.name, state);
+      const event = alarmEvent(spec.name, state, now);
+      await onAlarm(event);
+      if (spec.metric === 'unhealthyHosts' && state === 'ALARM') await replaceUnhealthy(event);
     }
     await onSchedule(tick('autoscaler-tick', now));
-    if (o.withAlarmsAndHealth) await replaceUnhealthy(tick('autoscaler-health-tick', now));
+    await replaceUnhealthy(tick('autoscaler-health-tick', now));
   };
-  return { name: o.name, describe: o.describe, control, records };
+  return {
+    name: 'controller', describe: 'this project: CPU, memory, latency and error policies, windows, capacity modes, health replacement', control, records,
+  };
 };
-
-export const controller = controllerPolicy({
-  name: 'controller',
-  describe: 'this project: CPU, memory, latency and error policies, windows, capacity modes, health replacement',
-  config: (w) => w.config,
-  withAlarmsAndHealth: true,
-});

@@ -1,4 +1,5 @@
 // Baseline: fixed capacity at the trace's peak need (the peak minute at the CPU target), never changed.
+import { addWarmInstance } from '../fleet';
 import type { World } from '../world';
 import type { Policy } from './policy';
 
@@ -14,11 +15,7 @@ export const fixedPeak = (world: World): Policy => {
   g.min = Math.min(g.min, n);
   g.max = Math.max(g.max, n);
   // The fixed fleet has always been this size: start it warm, like the others.
-  while (g.instances.length < n) {
-    g.launched += 1;
-    const first = g.instances[0]!;
-    g.instances.push({ ...first, id: `i-${g.launched.toString(16).padStart(17, '0')}` });
-  }
+  while (g.instances.length < n) addWarmInstance(g, 'on-demand', world.trace.minutes[0]! - 3600_000);
   g.desired = n;
   return { name: 'fixed-peak', describe: `fixed at ${n} instances, the trace's peak need at the CPU target`, control: async () => undefined, records: [] };
 };
