@@ -48,7 +48,8 @@ export interface WarmPoolPolicy {
 export interface WarmPoolConfig {
   readonly minSize: number;
   readonly maxGroupPreparedCapacity: number;
-  readonly poolState: 'Stopped';
+  /** The controller writes Stopped (EBS cost only); it reads back whatever the group has. */
+  readonly poolState: 'Stopped' | 'Running' | 'Hibernated';
 }
 
 export interface WarmPoolPlan {
