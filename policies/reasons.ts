@@ -54,3 +54,38 @@ export const reason = (code: ReasonCode, message: string, data: ReasonData = {})
 
 /** Codes the shell produces for operator actions, not decide(): their tests live with the manual handler. */
 export const MANUAL_ONLY_CODES: readonly ReasonCode[] = ['REPLACE_MANUAL'];
+
+// --- Ahead of AWS (issue 12): request rate, forecast, warm pool, spot. ---
+// Emitted by the pure rules in request-rate.ts, forecast.ts, warm-pool.ts and spot-interruption.ts, which decide()
+// and the handlers do not call yet. They live in their own catalogue so that REASONS stays "every code has a
+// handler test"; wiring a rule in (phase 2) moves its codes into REASONS, where test/functions/reason-codes.test.ts
+// then demands the end-to-end test.
+export const AHEAD_REASONS = {
+  SCALE_OUT_REQUEST_RATE: 'ALB requests per minute above the per-instance target beyond the tolerance: desired = ceil(requests / target).',
+  FORECAST_FLOOR: 'The seasonal forecast at now + launch lead time needs more instances than the group has: capacity raised to ceil(forecast / target).',
+  FORECAST_NO_RAISE: 'The forecast floor is at or below the capacity the reactive policies chose: no effect (a forecast never lowers capacity).',
+  FORECAST_ONLY: 'Forecast-only mode: the forecast, the actual load and the measured accuracy (WAPE) are logged; nothing is changed.',
+  FORECAST_OFF_SHORT_HISTORY: 'Too little history to forecast or to measure the forecast accuracy: the forecast is off.',
+  FORECAST_OFF_INACCURATE: 'The forecast error measured on the group\'s own history (WAPE) is above the threshold: the forecast is off.',
+  WARM_POOL_RESIZE: 'The warm pool size (from the forecast rise and recent volatility, within bounds) differs from the group\'s: warm pool updated.',
+  WARM_POOL_HOLD: 'The warm pool already has the wanted size and state: nothing is changed.',
+  WARM_POOL_UNSUPPORTED: 'The group cannot have a warm pool (Spot in its instances distribution or launch template): warm capacity falls back to none.',
+  SPOT_INTERRUPTION_REPLACE: 'A Spot interruption warning for an in-service instance of the group: capacity raised by one to launch its replacement before it goes.',
+  SPOT_REBALANCE_REPLACE: 'A rebalance recommendation for an in-service instance of the group: capacity raised by one to launch its replacement early.',
+  SPOT_REBALANCE_BY_ASG: 'A rebalance recommendation while the group\'s Capacity Rebalancing is on: the ASG replaces the instance itself, so no capacity is added.',
+  SPOT_AT_RISK_ALREADY_REPLACED: 'The at-risk instance is already recorded as replaced (duplicate or repeated event): no capacity is added again.',
+  SPOT_AT_RISK_NOT_IN_SERVICE: 'The at-risk instance belongs to the group but is not in service (pending, terminating, standby): nothing to replace.',
+  SPOT_AT_RISK_UNKNOWN_INSTANCE: 'The at-risk instance is not in the group: the event is for another group or an instance already gone; ignored.',
+} as const;
+
+export type AheadReasonCode = keyof typeof AHEAD_REASONS;
+export const AHEAD_REASON_CODES = Object.keys(AHEAD_REASONS) as AheadReasonCode[];
+
+/** A reason from the rules above: the catalogue's own codes (LIMIT_MAX_BOUND, SCALE_IN, ...) or the new ones. */
+export interface AheadReason {
+  readonly code: ReasonCode | AheadReasonCode;
+  readonly message: string;
+  readonly data: ReasonData;
+}
+
+export const aheadReason = (code: ReasonCode | AheadReasonCode, message: string, data: ReasonData = {}): AheadReason => ({ code, message, data });

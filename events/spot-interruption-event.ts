@@ -1,0 +1,39 @@
+// EC2's at-risk signals for a Spot Instance, from EventBridge, as one shape: "EC2 Spot Instance Interruption Warning"
+// (two minutes' notice; instance-action hibernate | stop | terminate) and "EC2 Instance Rebalance Recommendation".
+// Shapes: Amazon EC2 User Guide, "Spot Instance interruption notices" and "EC2 instance rebalance recommendations".
+import { EventBridgeSchema } from '@aws-lambda-powertools/parser/schemas';
+import { z } from 'zod';
+import type { AtRiskSignal } from '../policies/spot-interruption';
+import { parseWith } from './parse';
+
+const INSTANCE_ID = z.string().regex(/^i-[0-9a-f]{8,17}$/, 'expected an EC2 instance id (i- and 8 or 17 hex digits)');
+
+const interruption = EventBridgeSchema.extend({
+  source: z.literal('aws.ec2'),
+  'detail-type': z.literal('EC2 Spot Instance Interruption Warning'),
+  detail: z.object({ 'instance-id': INSTANCE_ID, 'instance-action': z.enum(['hibernate', 'stop', 'terminate']) }).passthrough(),
+});
+
+const rebalance = EventBridgeSchema.extend({
+  source: z.literal('aws.ec2'),
+  'detail-type': z.literal('EC2 Instance Rebalance Recommendation'),
+  detail: z.object({ 'instance-id': INSTANCE_ID }).passthrough(),
+});
+
+const spotEvent = z.discriminatedUnion('detail-type', [interruption, rebalance]);
+
+export interface SpotEvent extends AtRiskSignal {
+  /** The interruption's action; absent for a rebalance recommendation. */
+  readonly action?: 'hibernate' | 'stop' | 'terminate';
+  /** When EC2 emitted the signal (epoch ms). */
+  readonly at: number;
+  readonly region: string;
+}
+
+export const parseSpotEvent = (raw: unknown): SpotEvent => {
+  const e = parseWith(spotEvent, raw, 'event');
+  const base = { instanceId: e.detail['instance-id'], at: Date.parse(e.time), region: e.region };
+  return e['detail-type'] === 'EC2 Spot Instance Interruption Warning'
+    ? { ...base, kind: 'interruption', action: e.detail['instance-action'] }
+    : { ...base, kind: 'rebalance' };
+};
