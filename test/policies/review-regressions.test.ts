@@ -108,7 +108,7 @@ describe('item 3: overloaded-but-unhealthy is sized against ready capacity, so i
     const plans = [decide(run1, cfg, NOW), decide(later2(1), cfg, NOW), decide(later2(2), cfg, NOW)];
     // Assess
     expect(plans.map((p) => p.desired)).toEqual([7, undefined, undefined]);
-    expect(codes(plans[0]!)).toContain('SCALE_OUT_OVERLOADED_UNHEALTHY');
+    expect(plans[0]!.recommendations.find((r) => r.policy === 'health')).toMatchObject({ vote: 'out', desired: 7 }); // ready 5 + 2
     expect(plans[1]!.recommendations.find((r) => r.policy === 'health')).toMatchObject({ vote: 'hold', desired: 7 });
   });
 });
@@ -235,8 +235,9 @@ describe('issue 11: decision codes are distinct from votes, and the plan leads w
   });
 
   it('holds with one HOLD_WITHIN_TOLERANCE; each policy votes VOTE_HOLD', () => {
-    const plan = decide(snapshot(), groupConfig(), NOW);
+    const plan = decide(snapshot({ errorRate: 2 }), groupConfig(), NOW);
     expect(codes(plan).filter((c) => c === 'HOLD_WITHIN_TOLERANCE')).toHaveLength(1);
+    expect(plan.recommendations.map((r) => r.reason.code)).toEqual(['VOTE_HOLD', 'VOTE_HOLD', 'VOTE_HOLD', 'VOTE_HOLD']);
     expect(plan.action).toEqual({ kind: 'hold', code: 'HOLD_WITHIN_TOLERANCE' });
   });
 
