@@ -62,10 +62,11 @@ export const decide = (snapshot: Snapshot, config: GroupConfig, now: number, sco
     limits: limited.reasons, activityHold: activity.held ? activity.reasons : [],
   });
   // Headline first, then every policy's own vote, so a silent metric or an abstaining policy is never hidden.
-  // Unhealthy targets on a saturated group are a vote (health), not a health-stage reason, in this scope.
+  // Unhealthy targets on a saturated group are the health vote in this scope (or yield to an operator's override):
+  // the health stage's SCALE_OUT_OVERLOADED_UNHEALTHY is the plan's headline only when that vote wins.
   const reasons = [
     ...head.lead, ...recs.latest.map((r) => r.reason), ...head.trailing, ...o.reasons, ...readings.reasons, ...mode.reasons,
-    ...(head.activityLeads ? [] : activity.reasons), ...(recs.latest.some((r) => r.policy === 'health') ? [] : health.reasons),
+    ...(head.activityLeads ? [] : activity.reasons), ...(health.overloaded > 0 ? [] : health.reasons),
   ];
   const desired = activity.desired !== current ? activity.desired : undefined;
   const changes = {
