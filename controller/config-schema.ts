@@ -48,6 +48,8 @@ const group = z.strictObject({
   tolerance: z.number().min(0).max(1).default(0.1),
   metricMaxAgeSeconds: z.number().int().min(60).default(300),
   stabilization: z.strictObject({ scaleInSeconds: count.default(300) }).default({ scaleInSeconds: 300 }),
+  // Issue 8 item 5: a silent tracking metric holds scale-in (HPA); false lets the others scale in without it.
+  scaleInRequiresAllMetrics: z.boolean().default(true),
   stepLimits: z.strictObject({
     out: z.strictObject({ instances: count, percent }).default({ instances: 4, percent: 100 }),
     in: z.strictObject({ instances: count, percent }).default({ instances: 1, percent: 10 }),

@@ -5,8 +5,15 @@ import type { Activity } from './snapshot';
 
 const DONE = new Set(['Successful', 'Failed', 'Cancelled']);
 
-export const activityInProgress = (activities: readonly Activity[]): Activity | undefined =>
-  activities.find((a) => !DONE.has(a.status));
+/** The newest activity not yet finished (by start time, then description, so the listing's order never matters). */
+export const activityInProgress = (activities: readonly Activity[]): Activity | undefined => {
+  let found: Activity | undefined;
+  for (const a of activities) {
+    if (DONE.has(a.status)) continue;
+    if (found === undefined || a.startedAt > found.startedAt || (a.startedAt === found.startedAt && a.description > found.description)) found = a;
+  }
+  return found;
+};
 
 /** A hold reason when the last finished activity ended within the cooldown for this direction. */
 export const cooldownHold = (
@@ -19,7 +26,8 @@ export const cooldownHold = (
   let lastEnd: number | undefined;
   for (const a of activities) if (a.endedAt !== undefined && (lastEnd === undefined || a.endedAt > lastEnd)) lastEnd = a.endedAt;
   if (lastEnd === undefined) return undefined;
-  const remaining = Math.ceil((lastEnd + seconds * 1000 - now) / 1000);
+  // An end in the future (clock skew, or a bad record) counts as now: a cooldown never reports more than itself.
+  const remaining = Math.min(seconds, Math.ceil((Math.min(lastEnd, now) + seconds * 1000 - now) / 1000));
   if (remaining <= 0) return undefined;
   return reason('HOLD_COOLDOWN', `scale-${direction} cooldown of ${seconds} s: ${remaining} s left`, {
     direction, cooldownSeconds: seconds, remainingSeconds: remaining, lastActivityEndedAt: new Date(lastEnd).toISOString(),

@@ -69,6 +69,12 @@ export interface GroupConfig {
   readonly tolerance: number;
   readonly metricMaxAgeSeconds: number;
   readonly stabilization: { readonly scaleInSeconds: number };
+  /**
+   * Scale in only when every configured tracking metric has data and no metric had an out-of-range value
+   * (HPA skips scale-down when a metric is unavailable). Absent means true; false lets CPU alone scale in
+   * while the memory agent is silent.
+   */
+  readonly scaleInRequiresAllMetrics?: boolean;
   readonly stepLimits: {
     readonly out: { readonly instances: number; readonly percent: number };
     readonly in: { readonly instances: number; readonly percent: number };

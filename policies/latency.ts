@@ -4,8 +4,4 @@ import type { Recommendation } from './recommendation';
 import { applySteps } from './step-rule';
 
 export const latencyRecommendation = (config: LatencyPolicy, seconds: number | undefined, current: number): Recommendation =>
-  applySteps(
-    { policy: 'latency', code: 'SCALE_OUT_LATENCY', unit: ' s', steps: config.steps, scaleInBelow: config.scaleInBelowSeconds },
-    seconds,
-    current,
-  );
+  applySteps({ code: 'SCALE_OUT_LATENCY', policy: 'latency', unit: ' s', steps: config.steps, scaleInBelow: config.scaleInBelowSeconds }, seconds, current);

@@ -1,8 +1,20 @@
 // The decision as a plain value: what to change (only what differs from now) and why.
 import type { Bounds, CapacityMode } from './config';
-import type { Reason } from './reasons';
+import type { Reason, ReasonCode } from './reasons';
 import type { Recommendation } from './recommendation';
 import type { InstancesDistribution } from './snapshot';
+
+/**
+ * The plan's headline, for people and dashboards to print first: what it does, and the one code that says why.
+ * scale: the desired capacity changes; replace: instances are handed to the ASG; breaker-open: unhealthy targets
+ * but nothing replaced; update: only bounds or the instances distribution change; hold: nothing changes.
+ */
+export type PlanAction =
+  | { readonly kind: 'scale'; readonly from: number; readonly to: number; readonly code: ReasonCode }
+  | { readonly kind: 'replace'; readonly instanceIds: readonly string[]; readonly code: ReasonCode }
+  | { readonly kind: 'breaker-open'; readonly replaced: 0; readonly code: 'BREAKER_OPEN' }
+  | { readonly kind: 'update'; readonly code: ReasonCode }
+  | { readonly kind: 'hold'; readonly code: ReasonCode };
 
 export interface Plan {
   readonly group: string;
@@ -21,6 +33,8 @@ export interface Plan {
   readonly window: string | null;
   readonly mode: CapacityMode;
   readonly effectiveBounds: Bounds;
+  /** The headline: the decision in one value (scale 3 -> 5, replace, breaker open, update, hold). */
+  readonly action: PlanAction;
 }
 
 export const hasChanges = (plan: Plan): boolean =>

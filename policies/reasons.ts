@@ -8,7 +8,7 @@ export const REASONS = {
   SCALE_OUT_ERRORS: 'Error rate reached a step while the group is saturated: desired = current + step.',
   SCALE_OUT_OVERLOADED_UNHEALTHY:
     'Targets fail health checks while the group is saturated: they are overloaded, so add capacity instead of replacing them.',
-  SCALE_IN: 'Every policy with data agrees the group is over-provisioned: scale in to the largest recommendation.',
+  SCALE_IN: 'Every policy with data agrees the group is over-provisioned, and nothing vetoes it: scale in to the largest recommendation.',
   HOLD_WITHIN_TOLERANCE: 'No policy asks for a change: metrics are within tolerance of their targets.',
   HOLD_SCALE_IN_VETOED: 'Some policy wants fewer instances but another with data does not agree: no scale-in.',
   HOLD_STABILIZATION: 'Scale-in limited to the largest recommendation over the stabilization window.',
@@ -18,7 +18,17 @@ export const REASONS = {
   HOLD_ACTIVITY_IN_PROGRESS: 'A scaling activity is in progress: no capacity change this run.',
   POLICY_NO_DATA: 'A policy has no recent datapoint and abstains.',
   ERRORS_WITHOUT_SATURATION:
-    'Errors are high but CPU and latency are low: a bug or a failing dependency, not load; the error policy abstains.',
+    'Errors are high but CPU and latency are low: a bug or a failing dependency, not load; the error policy does not ask for more instances, and still vetoes scale-in.',
+  // Votes: each policy's own word, distinct from the decision-level codes above (a plan says SCALE_IN once).
+  VOTE_SCALE_OUT: "A policy's vote: its metric asks for more instances (the decision names the winning policy's SCALE_OUT_* code).",
+  VOTE_SCALE_IN: "A policy's vote: its metric is below target (or below its scale-in threshold), so it would accept fewer instances.",
+  VOTE_HOLD: "A policy's vote: keep the current size (within tolerance, between the scale-in threshold and the first step, or above target with capacity already on its way).",
+  VOTE_WARMING_UP: "A policy's vote: it waits for warming instances before asking again (AWS step scaling's warm-up), or has no ready instance to measure.",
+  // Vetoes and rejected readings: what stops a scale-in that every policy with data would otherwise agree to.
+  HOLD_UNHEALTHY_TARGETS: 'Targets are unhealthy (being replaced, or the breaker is open): no scale-in until they are healthy.',
+  HOLD_METRIC_MISSING:
+    'A configured tracking metric has no recent data, or a metric had an out-of-range value: no scale-in (as HPA skips scale-down when a metric is unavailable). Opt out with scaleInRequiresAllMetrics: false.',
+  METRIC_OUT_OF_RANGE: 'A datapoint outside its possible range (a percentage outside 0..100, a negative latency, NaN): ignored, as if absent.',
   LIMIT_STEP_OUT: 'Scale-out capped by the per-step limit (the larger of +N and +P %).',
   LIMIT_STEP_IN: 'Scale-in capped by the per-step limit (the larger of -N and -P %).',
   LIMIT_MAX_BOUND: 'Desired capacity capped at the effective maximum.',

@@ -1,5 +1,5 @@
 // One policy's opinion on the desired capacity, with the reason behind it.
-import type { Reason } from './reasons';
+import type { Reason, ReasonCode } from './reasons';
 
 export type PolicyName = 'cpu' | 'memory' | 'latency' | 'errorRate' | 'health';
 
@@ -12,5 +12,8 @@ export interface Recommendation {
   /** The capacity this policy asks for; null when it has no number (abstains, or agrees to any scale-in). */
   readonly desired: number | null;
   readonly value: number | null;
+  /** The policy's vote, as a VOTE_* code (or POLICY_NO_DATA, ERRORS_WITHOUT_SATURATION). */
   readonly reason: Reason;
+  /** The decision-level code the plan leads with when this vote wins a scale-out (SCALE_OUT_CPU, ...). */
+  readonly decisionCode?: ReasonCode;
 }

@@ -1,5 +1,6 @@
 // Pause, capacity override and mode override live as tags on the group, so the controller keeps no state.
 import type { CapacityMode } from './config';
+import { parseCount, parseInstant } from './instant';
 
 export const TAGS = {
   managed: 'autoscaler:managed',
@@ -20,11 +21,8 @@ export interface Overrides {
 
 const MODES: readonly string[] = ['reserved', 'spot', 'balanced'];
 
-const parseTime = (s: string | undefined): number | undefined => {
-  if (s === undefined) return undefined;
-  const t = Date.parse(s);
-  return Number.isFinite(t) ? t : Number.NaN;
-};
+/** undefined: no tag; NaN: a tag that is not an ISO 8601 time with an offset. */
+const parseTime = (s: string | undefined): number | undefined => (s === undefined ? undefined : parseInstant(s) ?? Number.NaN);
 
 /** Reads the controller's tags; expired entries are simply absent from the result. */
 export const readOverrides = (tags: Readonly<Record<string, string>>, now: number): Overrides => {
@@ -39,9 +37,9 @@ export const readOverrides = (tags: Readonly<Record<string, string>>, now: numbe
 
   const rawDesired = tags[TAGS.overrideDesired];
   if (rawDesired !== undefined) {
-    const value = Number(rawDesired);
+    const value = parseCount(rawDesired);
     const until = parseTime(tags[TAGS.overrideUntil]);
-    if (!Number.isInteger(value) || value < 0 || until === undefined || Number.isNaN(until)) invalid.push(TAGS.overrideDesired);
+    if (value === undefined || until === undefined || Number.isNaN(until)) invalid.push(TAGS.overrideDesired);
     else if (until > now) desired = { value, until };
   }
 

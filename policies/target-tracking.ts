@@ -1,4 +1,5 @@
 // Target tracking for CPU and memory: the rule of Kubernetes' HPA, desired = ceil(ready * current / target).
+// A vote only: the decision-level SCALE_OUT_CPU / SCALE_IN codes come from combine.
 import type { TrackingPolicy } from './config';
 import { reason } from './reasons';
 import type { Recommendation } from './recommendation';
@@ -21,22 +22,29 @@ export const trackTarget = (
   }
   const data = { policy, value, target: config.target, ready, current, tolerance };
   if (ready === 0) {
-    return { policy, vote: 'hold', desired: current, value, reason: reason('HOLD_WARMING_UP', `${policy}: no ready instance to measure against`, data) };
+    return { policy, vote: 'hold', desired: current, value, reason: reason('VOTE_WARMING_UP', `${policy}: no ready instance to measure against`, data) };
   }
   const ratio = value / config.target;
+  const shown = value.toFixed(1);
   if (Math.abs(ratio - 1) <= tolerance + 1e-9) {
-    return {
-      policy, vote: 'hold', desired: current, value,
-      reason: reason('HOLD_WITHIN_TOLERANCE', `${policy} ${value.toFixed(1)} % is within ${tolerance * 100} % of target ${config.target} %`, data),
-    };
+    return { policy, vote: 'hold', desired: current, value, reason: reason('VOTE_HOLD', `${policy} ${shown} % is within ${tolerance * 100} % of target ${config.target} %`, data) };
   }
-  const desired = ceilSafe(ready * ratio);
-  const formula = `ceil(${ready} * ${value.toFixed(1)} / ${config.target}) = ${desired}`;
-  if (desired > current) {
-    return { policy, vote: 'out', desired, value, reason: reason(CODES[policy], `${policy}: ${formula} > ${current}`, { ...data, desired }) };
+  if (ratio > 1) {
+    // Above target never means scale in, even when fewer instances are ready than desired (failed launches):
+    // the missing ones are on their way or being replaced, and ceil(ready * ratio) < current is no evidence of surplus.
+    const desired = ceilSafe(ready * ratio);
+    const formula = `ceil(${ready} * ${shown} / ${config.target}) = ${desired}`;
+    if (desired > current) return { policy, vote: 'out', desired, value, decisionCode: CODES[policy], reason: reason('VOTE_SCALE_OUT', `${policy}: ${formula} > ${current}`, { ...data, desired }) };
+    return { policy, vote: 'hold', desired: current, value, reason: reason('VOTE_HOLD', `${policy}: ${formula} <= ${current}, above target: holding`, { ...data, desired }) };
   }
-  if (desired < current) {
-    return { policy, vote: 'in', desired, value, reason: reason('SCALE_IN', `${policy}: ${formula} < ${current}`, { ...data, desired }) };
+  // Below target. Like HPA on a scale-down, instances desired but not ready count as running at the target,
+  // so a shortfall of ready instances is never read as a surplus; and a ratio that lands inside the tolerance holds.
+  const missing = Math.max(0, current - ready);
+  const desired = ceilSafe(ready * ratio + missing);
+  const formula = missing > 0 ? `ceil((${ready} * ${shown} + ${missing} * ${config.target}) / ${config.target}) = ${desired}` : `ceil(${ready} * ${shown} / ${config.target}) = ${desired}`;
+  const adjusted = missing > 0 ? (ready * ratio + missing) / current : ratio;
+  if (desired < current && Math.abs(adjusted - 1) > tolerance + 1e-9) {
+    return { policy, vote: 'in', desired, value, reason: reason('VOTE_SCALE_IN', `${policy}: ${formula} < ${current}`, { ...data, desired }) };
   }
-  return { policy, vote: 'hold', desired: current, value, reason: reason('HOLD_WITHIN_TOLERANCE', `${policy}: ${formula} = current`, { ...data, desired }) };
+  return { policy, vote: 'hold', desired: current, value, reason: reason('VOTE_HOLD', `${policy}: ${formula}, not below ${current} by more than the tolerance`, { ...data, desired }) };
 };

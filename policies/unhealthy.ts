@@ -8,10 +8,12 @@ export interface HealthDecision {
   /** Unhealthy targets on an overloaded group: capacity to add instead of replacing. */
   readonly overloaded: number;
   readonly breakerOpen: boolean;
+  /** Unhealthy targets on in-service instances: while there are any, nothing scales in. */
+  readonly unhealthy: number;
   readonly reasons: readonly Reason[];
 }
 
-const NONE: HealthDecision = { replace: [], overloaded: 0, breakerOpen: false, reasons: [] };
+const NONE: HealthDecision = { replace: [], overloaded: 0, breakerOpen: false, unhealthy: 0, reasons: [] };
 
 export const healthFloor = (desired: number, policy: HealthPolicy): number => Math.ceil((desired * policy.minInServicePercent) / 100);
 
@@ -25,6 +27,7 @@ export const decideHealth = (snapshot: Snapshot, policy: HealthPolicy, now: numb
   if (overloaded) {
     return {
       ...NONE,
+      unhealthy: unhealthy.length,
       overloaded: unhealthy.length,
       reasons: [reason('SCALE_OUT_OVERLOADED_UNHEALTHY', `${unhealthy.length} unhealthy target(s) on a saturated group: adding capacity, not replacing`, {
         unhealthy: unhealthy.length, inService: inService.length,
@@ -35,6 +38,7 @@ export const decideHealth = (snapshot: Snapshot, policy: HealthPolicy, now: numb
   if (sharePercent > policy.breakerPercent) {
     return {
       ...NONE,
+      unhealthy: unhealthy.length,
       breakerOpen: true,
       reasons: [reason('BREAKER_OPEN', `${unhealthy.length} of ${inService.length} in-service targets unhealthy (${sharePercent.toFixed(0)} % > ${policy.breakerPercent} %): replacing nothing`, {
         unhealthy: unhealthy.length, inService: inService.length, sharePercent, breakerPercent: policy.breakerPercent,
@@ -61,5 +65,5 @@ export const decideHealth = (snapshot: Snapshot, policy: HealthPolicy, now: numb
       eligible: eligible.length, replaced: replace.length, maxPerRun: policy.maxReplacementsPerRun, floor, inService: inService.length,
     }));
   }
-  return { ...NONE, replace, reasons };
+  return { ...NONE, unhealthy: unhealthy.length, replace, reasons };
 };

@@ -61,7 +61,7 @@ describe('decide', () => {
     const insts = [...instances(3), { ...instances(1)[0]!, id: 'i-000000aa', launchedAt: NOW - 2 * 60_000 }];
     const plan = decide(snapshot({ desired: 4, instances: insts, latency: 2.5, cpu: 60 }), groupConfig(), NOW);
     expect(plan.desired).toBeUndefined();
-    expect(plan.recommendations.find((r) => r.policy === 'latency')).toMatchObject({ vote: 'hold', reason: { code: 'HOLD_WARMING_UP' } });
+    expect(plan.recommendations.find((r) => r.policy === 'latency')).toMatchObject({ vote: 'hold', reason: { code: 'VOTE_WARMING_UP' } });
   });
 
   it('treats stale data (older than 300 s) as no data', () => {

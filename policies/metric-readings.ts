@@ -1,0 +1,68 @@
+// The readings stage: each metric's latest and stabilized value from the snapshot, with impossible values rejected.
+// A rejected value (CPU -10 %, errors 150 %, NaN) is a broken source, not a measurement: it counts as absent.
+import type { GroupConfig } from './config';
+import { fmt } from './format';
+import { reason, type Reason } from './reasons';
+import type { MetricValues } from './recommend';
+import { countOutOfRange, inRange, latest, maxOver, type Range } from './series';
+import type { Metrics, Series } from './snapshot';
+
+export type MetricName = 'cpu' | 'memory' | 'latency' | 'errorRate';
+export const METRIC_NAMES: readonly MetricName[] = ['cpu', 'memory', 'latency', 'errorRate'];
+
+/** Percentages lie in 0..100; latency is a non-negative number of seconds. */
+export const METRIC_RANGES: Readonly<Record<MetricName, Range & { readonly unit: string }>> = {
+  cpu: { min: 0, max: 100, unit: ' %' },
+  memory: { min: 0, max: 100, unit: ' %' },
+  latency: { min: 0, max: Infinity, unit: ' s' },
+  errorRate: { min: 0, max: 100, unit: ' %' },
+};
+
+export interface Readings {
+  /** The newest fresh in-range value of each metric. */
+  readonly latest: MetricValues;
+  /** The largest in-range value over the scale-in stabilization window (the latest when there is none). */
+  readonly stable: MetricValues;
+  /** Metrics with an out-of-range datapoint in the window: their source is not trusted for a scale-in. */
+  readonly rejected: readonly MetricName[];
+  readonly reasons: readonly Reason[];
+}
+
+/** The newest out-of-range value in the window; ties go to the largest spelling, so array order never shows. */
+const newestBad = (series: Series, now: number, windowMs: number, range: Range): number => {
+  let best: { t: number; v: number } | undefined;
+  for (const p of series) {
+    if (p.t > now || p.t <= now - windowMs || inRange(p.v, range)) continue;
+    if (best === undefined || p.t > best.t || (p.t === best.t && String(p.v) > String(best.v))) best = p;
+  }
+  return (best as { v: number }).v;
+};
+
+const jsonSafe = (v: number): number | string => (Number.isFinite(v) ? v : String(v));
+
+export const readMetrics = (metrics: Metrics, config: GroupConfig, now: number): Readings => {
+  const maxAge = config.metricMaxAgeSeconds * 1000;
+  const windowMs = Math.max(config.stabilization.scaleInSeconds * 1000, maxAge);
+  const latestValues: Record<string, number> = {};
+  const stable: Record<string, number> = {};
+  const rejected: MetricName[] = [];
+  const reasons: Reason[] = [];
+  for (const name of METRIC_NAMES) {
+    const range = METRIC_RANGES[name];
+    const series = metrics[name];
+    const now1 = latest(series, now, maxAge, range);
+    if (now1.kind === 'value') latestValues[name] = now1.v;
+    const max = maxOver(series, now, config.stabilization.scaleInSeconds * 1000, range) ?? (now1.kind === 'value' ? now1.v : undefined);
+    if (max !== undefined) stable[name] = max;
+    const bad = countOutOfRange(series, now, windowMs, range);
+    if (bad > 0) {
+      rejected.push(name);
+      const shown = now1.kind === 'rejected' ? now1.v : newestBad(series, now, windowMs, range);
+      const bounds = `${range.min}..${Number.isFinite(range.max) ? range.max : ''}${range.unit}`;
+      reasons.push(reason('METRIC_OUT_OF_RANGE', `${name} ${fmt(shown)}${range.unit} is outside ${bounds}: ${bad} datapoint(s) ignored${now1.kind === 'rejected' ? ', no current reading' : ''}`, {
+        metric: name, value: jsonSafe(shown), min: range.min, max: jsonSafe(range.max), ignored: bad, latestRejected: now1.kind === 'rejected',
+      }));
+    }
+  }
+  return { latest: latestValues, stable, rejected, reasons };
+};
