@@ -32,27 +32,34 @@ export const createAwsCloud = (clients: Clients): Cloud => {
   const observe = async (groups: readonly GroupConfig[], now: number): Promise<Observation> => {
     const snapshots = new Map<string, Snapshot>();
     const failures = new Map<string, Error>();
-    const asgs = await describeGroups(clients, groups.map((g) => g.autoScalingGroupName)).catch((e) => {
-      throw toCloudError(e, 'DescribeAutoScalingGroups');
-    });
+    const asgs = await describeGroups(clients, groups.map((g) => g.autoScalingGroupName));
     const present = groups.filter((g) => {
-      if (asgs.has(g.autoScalingGroupName)) return true;
-      failures.set(g.name, new CloudError(`Auto Scaling group "${g.autoScalingGroupName}" (group ${g.name}) not found in this account and region`, 'GroupNotFound'));
-      return false;
+      const refused = asgs.failed.get(g.autoScalingGroupName);
+      if (refused) failures.set(g.name, refused);
+      else if (!asgs.found.has(g.autoScalingGroupName)) {
+        failures.set(g.name, new CloudError(`Auto Scaling group "${g.autoScalingGroupName}" (group ${g.name}) not found in this account and region`, 'GroupNotFound'));
+      }
+      return !failures.has(g.name);
     });
     const targetGroupsOf = (g: GroupConfig): readonly string[] =>
-      g.targetGroupArns.length > 0 ? g.targetGroupArns : (asgs.get(g.autoScalingGroupName)?.TargetGroupARNs ?? []);
+      g.targetGroupArns.length > 0 ? g.targetGroupArns : (asgs.found.get(g.autoScalingGroupName)?.TargetGroupARNs ?? []);
 
     for (const g of present) if (g.loadBalancerArn) for (const tg of targetGroupsOf(g)) loadBalancerOf.set(tg, g.loadBalancerArn);
     const unknown = [...new Set(present.flatMap(targetGroupsOf))].filter((tg) => !loadBalancerOf.has(tg));
+    const staleTargetGroups = new Map<string, Error>();
     if (unknown.length > 0) {
-      const found = await describeLoadBalancers(clients, unknown).catch((e) => {
-        throw toCloudError(e, 'DescribeTargetGroups');
-      });
-      for (const [tg, lb] of found) loadBalancerOf.set(tg, lb);
+      const lbs = await describeLoadBalancers(clients, unknown);
+      for (const [tg, lb] of lbs.found) loadBalancerOf.set(tg, lb);
+      for (const [tg, e] of lbs.failed) staleTargetGroups.set(tg, e);
     }
+    // A group naming a target group that cannot be read fails alone, with that target group's error.
+    const readable = present.filter((g) => {
+      const stale = targetGroupsOf(g).map((tg) => staleTargetGroups.get(tg)).find((e) => e !== undefined);
+      if (stale) failures.set(g.name, stale);
+      return !stale;
+    });
 
-    const reads = await mapLimit(present, PER_GROUP_CONCURRENCY, async (g): Promise<GroupReads | Error> => {
+    const reads = await mapLimit(readable, PER_GROUP_CONCURRENCY, async (g): Promise<GroupReads | Error> => {
       try {
         const [activities, ...perTarget] = await Promise.all([
           describeActivities(clients, g.autoScalingGroupName),
@@ -64,8 +71,8 @@ export const createAwsCloud = (clients: Clients): Cloud => {
       }
     });
 
-    const lookbackSeconds = Math.max(...present.map((g) => Math.max(g.stabilization.scaleInSeconds, g.metricMaxAgeSeconds)), 0) + 300;
-    const queries: MetricDataQuery[][] = present.map((g, i) => {
+    const lookbackSeconds = Math.max(...readable.map((g) => Math.max(g.stabilization.scaleInSeconds, g.metricMaxAgeSeconds)), 0) + 300;
+    const queries: MetricDataQuery[][] = readable.map((g, i) => {
       const dims: TargetDims[] = targetGroupsOf(g).flatMap((tg) => {
         const lb = loadBalancerOf.get(tg);
         return lb ? [{ loadBalancer: loadBalancerDimension(lb), targetGroup: targetGroupDimension(tg) }] : [];
@@ -73,23 +80,21 @@ export const createAwsCloud = (clients: Clients): Cloud => {
       return groupQueries(i, g.autoScalingGroupName, g.policies.latency?.percentile ?? 'p90', dims);
     });
     const end = Math.floor(now / 60_000) * 60_000;
-    const series = present.length > 0
-      ? await getMetrics(clients, queries, new Date(end - lookbackSeconds * 1000), new Date(end)).catch((e) => {
-          throw toCloudError(e, 'GetMetricData');
-        })
-      : new Map<string, Series>();
+    const metrics = readable.length > 0
+      ? await getMetrics(clients, queries, new Date(end - lookbackSeconds * 1000), new Date(end), (i) => `group ${readable[i]?.name}`)
+      : { series: new Map<string, Series>(), failed: new Map<number, Error>() };
 
-    present.forEach((g, i) => {
+    readable.forEach((g, i) => {
       const r = reads[i];
-      if (r instanceof Error || r === undefined) {
-        failures.set(g.name, r ?? new Error('not read'));
+      const failed = r instanceof Error ? r : r === undefined ? new Error('not read') : metrics.failed.get(i);
+      if (failed || !r || r instanceof Error) {
+        failures.set(g.name, failed ?? new Error('not read'));
         return;
       }
-      const metrics = Object.fromEntries(METRIC_KEYS.map((k) => [k, series.get(`g${i}_${k}`) ?? []])) as unknown as Metrics;
       snapshots.set(g.name, {
         takenAt: now,
-        group: toGroupState(asgs.get(g.autoScalingGroupName)!, r.activities),
-        metrics,
+        group: toGroupState(asgs.found.get(g.autoScalingGroupName)!, r.activities),
+        metrics: Object.fromEntries(METRIC_KEYS.map((k) => [k, metrics.series.get(`g${i}_${k}`) ?? []])) as unknown as Metrics,
         targets: r.targets,
         activities: toActivities(r.activities),
       });

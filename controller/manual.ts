@@ -33,13 +33,18 @@ export interface ManualResult extends RunResult {
 
 const expiry = (p: { for?: string; until?: string }, now: number, required: boolean): number | undefined => {
   if (p.for && p.until) throw new EventParseError(['payload: give either for or until, not both']);
+  const field = p.for ? 'payload.for' : 'payload.until';
+  const given = p.for ?? p.until;
   const at = p.for ? now + parseDuration(p.for, 'payload.for') * 1000 : p.until ? Date.parse(p.until) : undefined;
   if (at === undefined) {
     if (required) throw new EventParseError(['payload: needs for (e.g. "1h") or until (an ISO-8601 time)']);
     return undefined;
   }
-  if (at <= now) throw new EventParseError([`payload: the expiry ${new Date(at).toISOString()} is not in the future`]);
-  if (at - now > MAX_OVERRIDE_MS) throw new EventParseError([`payload: the expiry ${new Date(at).toISOString()} is more than 7 days away; overrides must end on their own`]);
+  if (!Number.isFinite(at)) throw new EventParseError([`${field}: "${given}" is not a time`]);
+  // Checked before any formatting: a duration like 99999999d lies past the end of ECMAScript time, where
+  // toISOString() itself throws ("Invalid time value") and the message would never be built.
+  if (at - now > MAX_OVERRIDE_MS) throw new EventParseError([`${field}: "${given}" ends more than 7 days from now; overrides must end on their own`]);
+  if (at <= now) throw new EventParseError([`${field}: the expiry ${new Date(at).toISOString()} is not in the future`]);
   return at;
 };
 

@@ -1,7 +1,9 @@
 // replaceUnhealthy: every minute and on the unhealthy-host alarm, the health part of the decision only.
 import { groupForAlarm } from '../controller/alarm-group';
+import { findGroups } from '../controller/config';
 import { reconcile } from '../controller/reconcile';
 import type { Trigger } from '../controller/trigger';
+import type { GroupConfig } from '../policies/config';
 import { parseAlarmEvent } from '../events/alarm-event';
 import { parseScheduleEvent } from '../events/schedule-event';
 import { defaultRuntime, type Runtime } from './runtime';
@@ -12,14 +14,15 @@ const isAlarm = (event: unknown): boolean =>
 
 export const makeReplaceUnhealthy = (runtime: () => Runtime) => async (event: unknown): Promise<GroupSummary[]> => {
   const rt = runtime();
-  let groups = rt.config.groups;
+  let groups: readonly GroupConfig[];
   let trigger: Trigger = { kind: 'health', via: 'schedule' };
   if (isAlarm(event)) {
     const alarm = parseAlarmEvent(event);
     groups = [groupForAlarm(rt.config, alarm)];
     trigger = { kind: 'health', via: 'alarm', alarmName: alarm.alarmName };
   } else {
-    parseScheduleEvent(event);
+    // A rule's input may name groups, as for onSchedule: honour it, each group once.
+    groups = findGroups(rt.config, parseScheduleEvent(event).groups);
   }
   const run = await reconcile({ cloud: rt.cloud, groups, now: rt.now(), dryRun: rt.dryRun, log: rt.record, trigger, scope: 'health' });
   throwIfFailed(run);
