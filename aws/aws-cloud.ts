@@ -2,7 +2,7 @@
 import type { Activity as AsgActivity } from '@aws-sdk/client-auto-scaling';
 import type { MetricDataQuery } from '@aws-sdk/client-cloudwatch';
 import { CloudError } from '../controller/errors';
-import type { Cloud, Observation } from '../controller/port';
+import type { Cloud, Observation, ObserveOptions } from '../controller/port';
 import type { Write } from '../controller/writes';
 import type { GroupConfig } from '../policies/config';
 import type { Metrics, Series, Snapshot, TargetHealth } from '../policies/snapshot';
@@ -19,6 +19,7 @@ import { commandFor, describeWrite } from './write';
 
 const PER_GROUP_CONCURRENCY = 8;
 const METRIC_KEYS: readonly (keyof Metrics)[] = ['cpu', 'memory', 'latency', 'errorRate', 'requests'];
+const NO_METRICS: Metrics = { cpu: [], memory: [], latency: [], errorRate: [], requests: [] };
 
 interface GroupReads {
   readonly activities: AsgActivity[];
@@ -29,7 +30,7 @@ export const createAwsCloud = (clients: Clients): Cloud => {
   // Target group -> load balancer: fixed for the life of a target group, so one lookup per container.
   const loadBalancerOf = new Map<string, string>();
 
-  const observe = async (groups: readonly GroupConfig[], now: number): Promise<Observation> => {
+  const observe = async (groups: readonly GroupConfig[], now: number, options: ObserveOptions = {}): Promise<Observation> => {
     const snapshots = new Map<string, Snapshot>();
     const failures = new Map<string, Error>();
     const asgs = await describeGroups(clients, groups.map((g) => g.autoScalingGroupName));
@@ -41,6 +42,11 @@ export const createAwsCloud = (clients: Clients): Cloud => {
       }
       return !failures.has(g.name);
     });
+    if (options.scope === 'group') {
+      // Enough to validate a manual action: nothing else is read, so a CloudWatch or ELB outage cannot block it.
+      for (const g of present) snapshots.set(g.name, { takenAt: now, group: toGroupState(asgs.found.get(g.autoScalingGroupName)!, []), metrics: NO_METRICS, targets: [], activities: [] });
+      return { snapshots, failures };
+    }
     const targetGroupsOf = (g: GroupConfig): readonly string[] =>
       g.targetGroupArns.length > 0 ? g.targetGroupArns : (asgs.found.get(g.autoScalingGroupName)?.TargetGroupARNs ?? []);
 
@@ -77,29 +83,31 @@ export const createAwsCloud = (clients: Clients): Cloud => {
         const lb = loadBalancerOf.get(tg);
         return lb ? [{ loadBalancer: loadBalancerDimension(lb), targetGroup: targetGroupDimension(tg) }] : [];
       });
-      return groupQueries(i, g.autoScalingGroupName, g.policies.latency?.percentile ?? 'p90', dims);
+      return groupQueries(i, g.autoScalingGroupName, g.policies.latency?.percentile ?? 'p90', dims, g.memoryMetric);
     });
     const end = Math.floor(now / 60_000) * 60_000;
     const metrics = readable.length > 0
       ? await getMetrics(clients, queries, new Date(end - lookbackSeconds * 1000), new Date(end), (i) => `group ${readable[i]?.name}`)
       : { series: new Map<string, Series>(), failed: new Map<number, Error>() };
 
+    const degraded = new Map<string, Error>();
     readable.forEach((g, i) => {
       const r = reads[i];
-      const failed = r instanceof Error ? r : r === undefined ? new Error('not read') : metrics.failed.get(i);
-      if (failed || !r || r instanceof Error) {
-        failures.set(g.name, failed ?? new Error('not read'));
+      const metricsError = metrics.failed.get(i);
+      if (r instanceof Error || r === undefined || (metricsError && options.metrics !== 'optional')) {
+        failures.set(g.name, r instanceof Error ? r : r === undefined ? new Error('not read') : metricsError!);
         return;
       }
+      if (metricsError) degraded.set(g.name, metricsError);
       snapshots.set(g.name, {
         takenAt: now,
         group: toGroupState(asgs.found.get(g.autoScalingGroupName)!, r.activities),
-        metrics: Object.fromEntries(METRIC_KEYS.map((k) => [k, metrics.series.get(`g${i}_${k}`) ?? []])) as unknown as Metrics,
+        metrics: metricsError ? NO_METRICS : Object.fromEntries(METRIC_KEYS.map((k) => [k, metrics.series.get(`g${i}_${k}`) ?? []])) as unknown as Metrics,
         targets: r.targets,
         activities: toActivities(r.activities),
       });
     });
-    return { snapshots, failures };
+    return { snapshots, failures, degraded };
   };
 
   const write = async (w: Write): Promise<void> => {

@@ -1,7 +1,11 @@
 // The GetMetricData queries of one group: CPU and memory by ASG, latency/5xx/requests by load balancer and
 // target group, and the error rate as metric math. Several target groups combine (max latency, summed counts).
 import type { MetricDataQuery } from '@aws-sdk/client-cloudwatch';
+import type { MetricSource } from '../policies/config';
 import type { Metrics } from '../policies/snapshot';
+
+/** CWAgent mem_used_percent by AutoScalingGroupName: what the agent publishes with aggregation_dimensions [["AutoScalingGroupName"]]. */
+const DEFAULT_MEMORY: MetricSource = { namespace: 'CWAgent', name: 'mem_used_percent', dimensions: { AutoScalingGroupName: '{autoScalingGroupName}' }, statistic: 'Average' };
 
 export interface TargetDims {
   readonly loadBalancer: string; // app/name/id
@@ -22,11 +26,14 @@ const stat = (id: string, namespace: string, name: string, dims: Record<string, 
 });
 
 /** Query ids are `g<index>_<metric>`: unique across the run, and mapped back by prefix. */
-export const groupQueries = (index: number, asgName: string, percentile: string, targets: readonly TargetDims[]): MetricDataQuery[] => {
+export const groupQueries = (
+  index: number, asgName: string, percentile: string, targets: readonly TargetDims[], memory: MetricSource = DEFAULT_MEMORY,
+): MetricDataQuery[] => {
   const p = `g${index}_`;
+  const memoryDims = Object.fromEntries(Object.entries(memory.dimensions).map(([k, v]) => [k, v.split('{autoScalingGroupName}').join(asgName)]));
   const queries: MetricDataQuery[] = [
     stat(`${p}cpu`, 'AWS/EC2', 'CPUUtilization', { AutoScalingGroupName: asgName }, 'Average', true),
-    stat(`${p}memory`, 'CWAgent', 'mem_used_percent', { AutoScalingGroupName: asgName }, 'Average', true),
+    stat(`${p}memory`, memory.namespace, memory.name, memoryDims, memory.statistic, true),
   ];
   if (targets.length === 0) return queries;
   targets.forEach((t, k) => {

@@ -1,6 +1,11 @@
 // The strict zod schema of the configuration file: unknown keys are errors, defaults are the scaling guide's.
 import { z } from 'zod';
-import type { Config, GroupConfig } from '../policies/config';
+import type { Config, GroupConfig, MetricSource } from '../policies/config';
+
+/** Today's source, and the CloudWatch agent's default name for it when it aggregates by ASG. */
+export const DEFAULT_MEMORY_METRIC: MetricSource = {
+  namespace: 'CWAgent', name: 'mem_used_percent', dimensions: { AutoScalingGroupName: '{autoScalingGroupName}' }, statistic: 'Average',
+};
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be HH:MM (00:00 to 24:00)');
 const percent = z.number().min(0).max(100);
@@ -93,6 +98,16 @@ const group = z.strictObject({
   }),
   targetGroupArns: z.array(z.string().regex(/^arn:aws[\w-]*:elasticloadbalancing:.+:targetgroup\//, 'must be a target group ARN')).default([]),
   loadBalancerArn: z.string().regex(/^arn:aws[\w-]*:elasticloadbalancing:.+:loadbalancer\/app\//, 'must be an Application Load Balancer ARN').optional(),
+  // The CloudWatch agent publishes memory only under the dimensions its config aggregates by
+  // (config/cloudwatch-agent.json): this must name that same series.
+  memoryMetric: z.strictObject({
+    namespace: z.string().min(1).max(255).default(DEFAULT_MEMORY_METRIC.namespace),
+    name: z.string().min(1).max(255).default(DEFAULT_MEMORY_METRIC.name),
+    dimensions: z.record(z.string().min(1).max(255), z.string().min(1).max(1024))
+      .refine((d) => Object.keys(d).length <= 30, 'CloudWatch allows at most 30 dimensions')
+      .default({ ...DEFAULT_MEMORY_METRIC.dimensions }),
+    statistic: z.string().regex(/^(Average|Maximum|Minimum|Sum|SampleCount|p\d{1,2}(\.\d+)?)$/, 'must be Average, Maximum, Minimum, Sum, SampleCount or a percentile like p90').default(DEFAULT_MEMORY_METRIC.statistic),
+  }).default({ ...DEFAULT_MEMORY_METRIC, dimensions: { ...DEFAULT_MEMORY_METRIC.dimensions } }),
   dryRun: z.boolean().default(false),
 }).superRefine((g, ctx) => {
   const { min, max, desired } = g?.capacity ?? {};

@@ -7,7 +7,7 @@ import { hasChanges, type Plan } from '../policies/plan';
 import type { Snapshot } from '../policies/snapshot';
 import { summarize, type DecisionRecord } from './decision-record';
 import { CloudError } from './errors';
-import type { Cloud, Observation } from './port';
+import type { Cloud, Observation, ObserveOptions } from './port';
 import type { Trigger } from './trigger';
 import { planToWrites, type Write } from './writes';
 
@@ -22,13 +22,17 @@ export interface ReconcileOptions {
   readonly log: (record: DecisionRecord) => void;
   /** Tags just written by a manual action, laid over the observed ones (undefined deletes), so the decision sees them now. */
   readonly tagOverlay?: Readonly<Record<string, string | undefined>>;
-  /** Already observed (a manual action validates against it first); otherwise observed here. */
+  /** Already observed (the CLI's apply shows the plan of the observation it then acts on); otherwise observed here. */
   readonly observation?: Observation;
+  /** How to observe (a manual action lets the group decide without metrics rather than fail). */
+  readonly observeOptions?: ObserveOptions;
 }
 
 export interface RunResult {
   readonly records: readonly DecisionRecord[];
   readonly failed: readonly DecisionRecord[];
+  /** Groups that decided without their metrics (the read failed and metrics were optional), with why. */
+  readonly withoutMetrics?: readonly { readonly group: string; readonly error: string }[];
 }
 
 const withTags = (s: Snapshot, overlay: Readonly<Record<string, string | undefined>> | undefined): Snapshot => {
@@ -86,7 +90,7 @@ export const reconcile = async (opts: ReconcileOptions): Promise<RunResult> => {
   const records: DecisionRecord[] = [];
   let observation = opts.observation;
   try {
-    observation ??= await opts.cloud.observe(opts.groups, opts.now);
+    observation ??= await opts.cloud.observe(opts.groups, opts.now, opts.observeOptions);
   } catch (error) {
     // Nothing observed at all (credentials, network): every group fails with the same cause.
     observation = { snapshots: new Map<string, Snapshot>(), failures: new Map(opts.groups.map((g) => [g.name, error as Error])) };
@@ -113,5 +117,6 @@ export const reconcile = async (opts: ReconcileOptions): Promise<RunResult> => {
     opts.log(record);
     records.push(record);
   }
-  return { records, failed: records.filter((r) => r.outcome === 'failed') };
+  const withoutMetrics = [...(observation.degraded ?? new Map<string, Error>())].map(([group, e]) => ({ group, error: e.message }));
+  return { records, failed: records.filter((r) => r.outcome === 'failed'), ...(withoutMetrics.length > 0 ? { withoutMetrics } : {}) };
 };
