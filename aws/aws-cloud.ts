@@ -13,7 +13,7 @@ import { describeGroups } from './describe-groups';
 import { getMetrics } from './get-metrics';
 import { toGroupState } from './group-state';
 import { mapLimit } from './map-limit';
-import { groupQueries, loadBalancerDimension, targetGroupDimension, type TargetDims } from './metric-queries';
+import { groupQueries, loadBalancerDimension, targetGroupDimension, unhealthyHostIds, type TargetDims } from './metric-queries';
 import { describeLoadBalancers, describeTargetHealth } from './target-health';
 import { commandFor, describeWrite } from './write';
 
@@ -65,30 +65,36 @@ export const createAwsCloud = (clients: Clients): Cloud => {
       return !stale;
     });
 
-    const reads = await mapLimit(readable, PER_GROUP_CONCURRENCY, async (g): Promise<GroupReads | Error> => {
+    // Only the window the decision reads: the stabilization window and the freshness limit (GetMetricData is
+    // priced per metric, not per datapoint, so this trims the payload, not the bill).
+    const lookbackSeconds = Math.max(...readable.map((g) => Math.max(g.stabilization.scaleInSeconds, g.metricMaxAgeSeconds)), 0);
+    const dimsOf = readable.map((g): TargetDims[] => targetGroupsOf(g).flatMap((tg) => {
+      const lb = loadBalancerOf.get(tg);
+      return lb ? [{ loadBalancer: loadBalancerDimension(lb), targetGroup: targetGroupDimension(tg) }] : [];
+    }));
+    const queries: MetricDataQuery[][] = readable.map((g, i) => groupQueries(i, g.autoScalingGroupName, g.policies.latency?.percentile ?? 'p90', dimsOf[i]!, g.memoryMetric));
+    const end = Math.floor(now / 60_000) * 60_000;
+    const metrics = readable.length > 0
+      ? await getMetrics(clients, queries, new Date(end - lookbackSeconds * 1000), new Date(end), (i) => `group ${readable[i]?.name}`)
+      : { series: new Map<string, Series>(), failed: new Map<number, Error>() };
+
+    // Target health only where the ALB reports (or recently reported) an unhealthy host, or cannot say.
+    const needsTargetHealth = (i: number): boolean => {
+      if (options.targetHealth === 'always' || metrics.failed.has(i)) return true;
+      const reported = unhealthyHostIds(i, dimsOf[i]!.length).map((id) => metrics.series.get(id) ?? []);
+      return reported.length < targetGroupsOf(readable[i]!).length || reported.some((s) => s.length === 0 || s.some((p) => p.v > 0));
+    };
+    const reads = await mapLimit(readable, PER_GROUP_CONCURRENCY, async (g, i): Promise<GroupReads | Error> => {
       try {
         const [activities, ...perTarget] = await Promise.all([
           describeActivities(clients, g.autoScalingGroupName),
-          ...targetGroupsOf(g).map((tg) => describeTargetHealth(clients, tg)),
+          ...(needsTargetHealth(i) ? targetGroupsOf(g).map((tg) => describeTargetHealth(clients, tg)) : []),
         ]);
         return { activities: activities as AsgActivity[], targets: (perTarget as TargetHealth[][]).flat() };
       } catch (e) {
         return toCloudError(e, `reading group ${g.name}`);
       }
     });
-
-    const lookbackSeconds = Math.max(...readable.map((g) => Math.max(g.stabilization.scaleInSeconds, g.metricMaxAgeSeconds)), 0) + 300;
-    const queries: MetricDataQuery[][] = readable.map((g, i) => {
-      const dims: TargetDims[] = targetGroupsOf(g).flatMap((tg) => {
-        const lb = loadBalancerOf.get(tg);
-        return lb ? [{ loadBalancer: loadBalancerDimension(lb), targetGroup: targetGroupDimension(tg) }] : [];
-      });
-      return groupQueries(i, g.autoScalingGroupName, g.policies.latency?.percentile ?? 'p90', dims, g.memoryMetric);
-    });
-    const end = Math.floor(now / 60_000) * 60_000;
-    const metrics = readable.length > 0
-      ? await getMetrics(clients, queries, new Date(end - lookbackSeconds * 1000), new Date(end), (i) => `group ${readable[i]?.name}`)
-      : { series: new Map<string, Series>(), failed: new Map<number, Error>() };
 
     const degraded = new Map<string, Error>();
     readable.forEach((g, i) => {

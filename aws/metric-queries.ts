@@ -42,6 +42,8 @@ export const groupQueries = (
       stat(`${p}lat${k}`, 'AWS/ApplicationELB', 'TargetResponseTime', dims, percentile, false),
       stat(`${p}req${k}`, 'AWS/ApplicationELB', 'RequestCount', dims, 'Sum', false),
       stat(`${p}e5${k}`, 'AWS/ApplicationELB', 'HTTPCode_Target_5XX_Count', dims, 'Sum', false),
+      // Read in the same call, so DescribeTargetHealth is asked only where the ALB reports unhealthy hosts.
+      stat(`${p}uh${k}`, 'AWS/ApplicationELB', 'UnHealthyHostCount', dims, 'Maximum', true),
     );
   });
   const ids = (kind: string): string => targets.map((_, k) => `${p}${kind}${k}`).join(', ');
@@ -54,6 +56,9 @@ export const groupQueries = (
   );
   return queries;
 };
+
+/** The ids of a group's UnHealthyHostCount series, one per target group with known dimensions. */
+export const unhealthyHostIds = (index: number, targets: number): string[] => Array.from({ length: targets }, (_, k) => `g${index}_uh${k}`);
 
 /** arn:...:targetgroup/name/id -> targetgroup/name/id; arn:...:loadbalancer/app/name/id -> app/name/id */
 export const targetGroupDimension = (arn: string): string => arn.slice(arn.indexOf('targetgroup/'));

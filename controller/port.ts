@@ -20,6 +20,12 @@ export interface ObserveOptions {
   readonly scope?: 'full' | 'group';
   /** 'required' (default): a failed metrics read fails the group. 'optional': the group decides on no data. */
   readonly metrics?: 'required' | 'optional';
+  /**
+   * 'when-reported' (default): DescribeTargetHealth only for groups whose UnHealthyHostCount (read in the same
+   * GetMetricData) was above 0 in the metrics window, or is missing. 'always': for every group (the unhealthy-host
+   * alarm, a manual replace).
+   */
+  readonly targetHealth?: 'when-reported' | 'always';
 }
 
 export interface Cloud {

@@ -7,6 +7,7 @@ import { hasChanges, type Plan } from '../policies/plan';
 import type { Snapshot } from '../policies/snapshot';
 import { summarize, type DecisionRecord } from './decision-record';
 import { CloudError } from './errors';
+import { mapLimit } from './map-limit';
 import type { Cloud, Observation, ObserveOptions } from './port';
 import type { Trigger } from './trigger';
 import { planToWrites, type Write } from './writes';
@@ -85,9 +86,12 @@ const reconcileGroup = async (opts: ReconcileOptions, config: GroupConfig, snaps
   };
 };
 
+/** Groups reconciled at once: each has 1-3 calls in flight, so 8 keeps a run of 250 groups well under the
+ * Auto Scaling and ELBv2 request buckets while cutting its wall time by ~8x (bench/scale.ts). */
+export const GROUP_CONCURRENCY = 8;
+
 export const reconcile = async (opts: ReconcileOptions): Promise<RunResult> => {
   const started = performance.now();
-  const records: DecisionRecord[] = [];
   let observation = opts.observation;
   try {
     observation ??= await opts.cloud.observe(opts.groups, opts.now, opts.observeOptions);
@@ -95,28 +99,29 @@ export const reconcile = async (opts: ReconcileOptions): Promise<RunResult> => {
     // Nothing observed at all (credentials, network): every group fails with the same cause.
     observation = { snapshots: new Map<string, Snapshot>(), failures: new Map(opts.groups.map((g) => [g.name, error as Error])) };
   }
-  for (const config of opts.groups) {
-    const snapshot = observation.snapshots.get(config.name);
+  const observed = observation;
+  const failedRecord = (config: GroupConfig, error: unknown): DecisionRecord => ({
+    group: config.name, trigger: opts.trigger, at: new Date(opts.now).toISOString(), outcome: 'failed', reasonCodes: [],
+    writes: [], written: [], dryRun: opts.dryRun || config.dryRun, error: errorOf(error), durationMs: performance.now() - started,
+  });
+  // Records are logged as soon as every group before them is done: config order, without waiting for the slowest.
+  const done: (DecisionRecord | undefined)[] = new Array(opts.groups.length);
+  let logged = 0;
+  const records = await mapLimit(opts.groups, GROUP_CONCURRENCY, async (config, i): Promise<DecisionRecord> => {
+    const snapshot = observed.snapshots.get(config.name);
     let record: DecisionRecord;
-    if (!snapshot) {
-      const error = observation.failures.get(config.name) ?? new Error(`group ${config.name} was not observed`);
-      record = {
-        group: config.name, trigger: opts.trigger, at: new Date(opts.now).toISOString(), outcome: 'failed', reasonCodes: [],
-        writes: [], written: [], dryRun: opts.dryRun || config.dryRun, error: errorOf(error), durationMs: performance.now() - started,
-      };
-    } else {
+    if (!snapshot) record = failedRecord(config, observed.failures.get(config.name) ?? new Error(`group ${config.name} was not observed`));
+    else {
       try {
         record = await reconcileGroup(opts, config, snapshot, started);
       } catch (error) {
-        record = {
-          group: config.name, trigger: opts.trigger, at: new Date(opts.now).toISOString(), outcome: 'failed', reasonCodes: [],
-          writes: [], written: [], dryRun: opts.dryRun || config.dryRun, error: errorOf(error), durationMs: performance.now() - started,
-        };
+        record = failedRecord(config, error);
       }
     }
-    opts.log(record);
-    records.push(record);
-  }
-  const withoutMetrics = [...(observation.degraded ?? new Map<string, Error>())].map(([group, e]) => ({ group, error: e.message }));
+    done[i] = record;
+    while (logged < done.length && done[logged] !== undefined) opts.log(done[logged++]!);
+    return record;
+  });
+  const withoutMetrics = [...(observed.degraded ?? new Map<string, Error>())].map(([group, e]) => ({ group, error: e.message }));
   return { records, failed: records.filter((r) => r.outcome === 'failed'), ...(withoutMetrics.length > 0 ? { withoutMetrics } : {}) };
 };

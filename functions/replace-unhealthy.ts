@@ -1,4 +1,6 @@
-// replaceUnhealthy: every minute and on the unhealthy-host alarm, the health part of the decision only.
+// replaceUnhealthy: on the unhealthy-host alarm (or a rule naming groups), the health part of the decision only.
+// The plain every-minute tick is folded into onSchedule's, which already replaces unhealthy targets with the same
+// rules: one read of every group per minute, not two (README, "Reads per run").
 import { groupForAlarm } from '../controller/alarm-group';
 import { findGroups } from '../controller/config';
 import { reconcile } from '../controller/reconcile';
@@ -21,10 +23,14 @@ export const makeReplaceUnhealthy = (runtime: () => Runtime) => async (event: un
     groups = [groupForAlarm(rt.config, alarm)];
     trigger = { kind: 'health', via: 'alarm', alarmName: alarm.alarmName };
   } else {
-    // A rule's input may name groups, as for onSchedule: honour it, each group once.
-    groups = findGroups(rt.config, parseScheduleEvent(event).groups);
+    // A rule's input may name groups, as for onSchedule: honour it, each group once. Without one, the tick is
+    // onSchedule's: nothing to read here.
+    const schedule = parseScheduleEvent(event);
+    if (!schedule.groups) return [];
+    groups = findGroups(rt.config, schedule.groups);
   }
-  const run = await reconcile({ cloud: rt.cloud, groups, now: rt.now(), dryRun: rt.dryRun, log: rt.record, trigger, scope: 'health' });
+  // The alarm (or the operator's rule) says a target is unhealthy: read target health whatever the metric says.
+  const run = await reconcile({ cloud: rt.cloud, groups, now: rt.now(), dryRun: rt.dryRun, log: rt.record, trigger, scope: 'health', observeOptions: { targetHealth: 'always' } });
   throwIfFailed(run);
   return summarizeRun(run);
 };
