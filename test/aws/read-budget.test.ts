@@ -72,22 +72,23 @@ describe('read calls per run', () => {
     expect(elbMock).toHaveReceivedCommandTimes(DescribeTargetGroupsCommand, 1);
   });
 
-  it('250 groups, 10 with an unhealthy host, cost 3 + 5 + 250 + 10 reads a minute for both functions', async () => {
+  it('250 groups, 10 with an unhealthy host, cost 5 + 5 + 250 + 10 reads a minute for both functions', async () => {
     // Prepare
     const snaps = Array.from({ length: 250 }, (_, i) => groupN(i % 25 === 0 ? bad : rush, i));
     serve(snaps);
     const rt = testRuntime(configN(snaps), rush.takenAt);
     // Act
     await minute(rt);
-    // Assess: ceil(250/100) = 3 describes; 9 queries a group, never split (expressions need their metrics),
-    // so floor(500/9) = 55 groups a call -> ceil(250/55) = 5 GetMetricData; 250 activities; target health for
-    // the 10 groups (every 25th) whose UnHealthyHostCount is above 0.
-    expect(asgMock).toHaveReceivedCommandTimes(DescribeAutoScalingGroupsCommand, 3);
+    // Assess: observed in batches of 50 (reads of one batch overlap the writes of the previous one), so
+    // 250/50 = 5 describes and 5 GetMetricData (50 groups x 9 queries = 450 <= 500, never split: expressions
+    // need their metrics); 250 activities; target health for the 10 groups (every 25th) whose UnHealthyHostCount
+    // is above 0.
+    expect(asgMock).toHaveReceivedCommandTimes(DescribeAutoScalingGroupsCommand, 5);
     expect(cwMock).toHaveReceivedCommandTimes(GetMetricDataCommand, 5);
     expect(asgMock).toHaveReceivedCommandTimes(DescribeScalingActivitiesCommand, 250);
     expect(elbMock).toHaveReceivedCommandTimes(DescribeTargetHealthCommand, 10);
     expect(elbMock.commandCalls(DescribeTargetHealthCommand).map((c) => c.args[0].input.TargetGroupArn).sort()).toEqual(Array.from({ length: 10 }, (_, k) => tgOf(k * 25)).sort());
-    expect(readCalls()).toBe(3 + 5 + 250 + 10);
+    expect(readCalls()).toBe(5 + 5 + 250 + 10);
     for (const c of cwMock.commandCalls(GetMetricDataCommand)) expect(c.args[0].input.MetricDataQueries!.length).toBeLessThanOrEqual(500);
     expect(rt.records.filter((r) => r.outcome === 'failed')).toEqual([]);
     expect(rt.records).toHaveLength(250);
