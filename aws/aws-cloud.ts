@@ -2,7 +2,7 @@
 import type { Activity as AsgActivity } from '@aws-sdk/client-auto-scaling';
 import type { MetricDataQuery } from '@aws-sdk/client-cloudwatch';
 import { CloudError } from '../controller/errors';
-import type { Cloud, Observation } from '../controller/port';
+import type { Cloud, Observation, ObserveOptions } from '../controller/port';
 import type { Write } from '../controller/writes';
 import type { GroupConfig } from '../policies/config';
 import type { Metrics, Series, Snapshot, TargetHealth } from '../policies/snapshot';
@@ -13,12 +13,13 @@ import { describeGroups } from './describe-groups';
 import { getMetrics } from './get-metrics';
 import { toGroupState } from './group-state';
 import { mapLimit } from './map-limit';
-import { groupQueries, loadBalancerDimension, targetGroupDimension, type TargetDims } from './metric-queries';
+import { groupQueries, loadBalancerDimension, targetGroupDimension, unhealthyHostIds, type TargetDims } from './metric-queries';
 import { describeLoadBalancers, describeTargetHealth } from './target-health';
 import { commandFor, describeWrite } from './write';
 
 const PER_GROUP_CONCURRENCY = 8;
 const METRIC_KEYS: readonly (keyof Metrics)[] = ['cpu', 'memory', 'latency', 'errorRate', 'requests'];
+const NO_METRICS: Metrics = { cpu: [], memory: [], latency: [], errorRate: [], requests: [] };
 
 interface GroupReads {
   readonly activities: AsgActivity[];
@@ -29,34 +30,65 @@ export const createAwsCloud = (clients: Clients): Cloud => {
   // Target group -> load balancer: fixed for the life of a target group, so one lookup per container.
   const loadBalancerOf = new Map<string, string>();
 
-  const observe = async (groups: readonly GroupConfig[], now: number): Promise<Observation> => {
+  const observe = async (groups: readonly GroupConfig[], now: number, options: ObserveOptions = {}): Promise<Observation> => {
     const snapshots = new Map<string, Snapshot>();
     const failures = new Map<string, Error>();
-    const asgs = await describeGroups(clients, groups.map((g) => g.autoScalingGroupName)).catch((e) => {
-      throw toCloudError(e, 'DescribeAutoScalingGroups');
-    });
+    const asgs = await describeGroups(clients, groups.map((g) => g.autoScalingGroupName));
     const present = groups.filter((g) => {
-      if (asgs.has(g.autoScalingGroupName)) return true;
-      failures.set(g.name, new CloudError(`Auto Scaling group "${g.autoScalingGroupName}" (group ${g.name}) not found in this account and region`, 'GroupNotFound'));
-      return false;
+      const refused = asgs.failed.get(g.autoScalingGroupName);
+      if (refused) failures.set(g.name, refused);
+      else if (!asgs.found.has(g.autoScalingGroupName)) {
+        failures.set(g.name, new CloudError(`Auto Scaling group "${g.autoScalingGroupName}" (group ${g.name}) not found in this account and region`, 'GroupNotFound'));
+      }
+      return !failures.has(g.name);
     });
+    if (options.scope === 'group') {
+      // Enough to validate a manual action: nothing else is read, so a CloudWatch or ELB outage cannot block it.
+      for (const g of present) snapshots.set(g.name, { takenAt: now, group: toGroupState(asgs.found.get(g.autoScalingGroupName)!, []), metrics: NO_METRICS, targets: [], activities: [] });
+      return { snapshots, failures };
+    }
     const targetGroupsOf = (g: GroupConfig): readonly string[] =>
-      g.targetGroupArns.length > 0 ? g.targetGroupArns : (asgs.get(g.autoScalingGroupName)?.TargetGroupARNs ?? []);
+      g.targetGroupArns.length > 0 ? g.targetGroupArns : (asgs.found.get(g.autoScalingGroupName)?.TargetGroupARNs ?? []);
 
     for (const g of present) if (g.loadBalancerArn) for (const tg of targetGroupsOf(g)) loadBalancerOf.set(tg, g.loadBalancerArn);
     const unknown = [...new Set(present.flatMap(targetGroupsOf))].filter((tg) => !loadBalancerOf.has(tg));
+    const staleTargetGroups = new Map<string, Error>();
     if (unknown.length > 0) {
-      const found = await describeLoadBalancers(clients, unknown).catch((e) => {
-        throw toCloudError(e, 'DescribeTargetGroups');
-      });
-      for (const [tg, lb] of found) loadBalancerOf.set(tg, lb);
+      const lbs = await describeLoadBalancers(clients, unknown);
+      for (const [tg, lb] of lbs.found) loadBalancerOf.set(tg, lb);
+      for (const [tg, e] of lbs.failed) staleTargetGroups.set(tg, e);
     }
+    // A group naming a target group that cannot be read fails alone, with that target group's error.
+    const readable = present.filter((g) => {
+      const stale = targetGroupsOf(g).map((tg) => staleTargetGroups.get(tg)).find((e) => e !== undefined);
+      if (stale) failures.set(g.name, stale);
+      return !stale;
+    });
 
-    const reads = await mapLimit(present, PER_GROUP_CONCURRENCY, async (g): Promise<GroupReads | Error> => {
+    // Only the window the decision reads: the stabilization window and the freshness limit (GetMetricData is
+    // priced per metric, not per datapoint, so this trims the payload, not the bill).
+    const lookbackSeconds = Math.max(...readable.map((g) => Math.max(g.stabilization.scaleInSeconds, g.metricMaxAgeSeconds)), 0);
+    const dimsOf = readable.map((g): TargetDims[] => targetGroupsOf(g).flatMap((tg) => {
+      const lb = loadBalancerOf.get(tg);
+      return lb ? [{ loadBalancer: loadBalancerDimension(lb), targetGroup: targetGroupDimension(tg) }] : [];
+    }));
+    const queries: MetricDataQuery[][] = readable.map((g, i) => groupQueries(i, g.autoScalingGroupName, g.policies.latency?.percentile ?? 'p90', dimsOf[i]!, g.memoryMetric));
+    const end = Math.floor(now / 60_000) * 60_000;
+    const metrics = readable.length > 0
+      ? await getMetrics(clients, queries, new Date(end - lookbackSeconds * 1000), new Date(end), (i) => `group ${readable[i]?.name}`)
+      : { series: new Map<string, Series>(), failed: new Map<number, Error>() };
+
+    // Target health only where the ALB reports (or recently reported) an unhealthy host, or cannot say.
+    const needsTargetHealth = (i: number): boolean => {
+      if (options.targetHealth === 'always' || metrics.failed.has(i)) return true;
+      const reported = unhealthyHostIds(i, dimsOf[i]!.length).map((id) => metrics.series.get(id) ?? []);
+      return reported.length < targetGroupsOf(readable[i]!).length || reported.some((s) => s.length === 0 || s.some((p) => p.v > 0));
+    };
+    const reads = await mapLimit(readable, PER_GROUP_CONCURRENCY, async (g, i): Promise<GroupReads | Error> => {
       try {
         const [activities, ...perTarget] = await Promise.all([
           describeActivities(clients, g.autoScalingGroupName),
-          ...targetGroupsOf(g).map((tg) => describeTargetHealth(clients, tg)),
+          ...(needsTargetHealth(i) ? targetGroupsOf(g).map((tg) => describeTargetHealth(clients, tg)) : []),
         ]);
         return { activities: activities as AsgActivity[], targets: (perTarget as TargetHealth[][]).flat() };
       } catch (e) {
@@ -64,37 +96,24 @@ export const createAwsCloud = (clients: Clients): Cloud => {
       }
     });
 
-    const lookbackSeconds = Math.max(...present.map((g) => Math.max(g.stabilization.scaleInSeconds, g.metricMaxAgeSeconds)), 0) + 300;
-    const queries: MetricDataQuery[][] = present.map((g, i) => {
-      const dims: TargetDims[] = targetGroupsOf(g).flatMap((tg) => {
-        const lb = loadBalancerOf.get(tg);
-        return lb ? [{ loadBalancer: loadBalancerDimension(lb), targetGroup: targetGroupDimension(tg) }] : [];
-      });
-      return groupQueries(i, g.autoScalingGroupName, g.policies.latency?.percentile ?? 'p90', dims);
-    });
-    const end = Math.floor(now / 60_000) * 60_000;
-    const series = present.length > 0
-      ? await getMetrics(clients, queries, new Date(end - lookbackSeconds * 1000), new Date(end)).catch((e) => {
-          throw toCloudError(e, 'GetMetricData');
-        })
-      : new Map<string, Series>();
-
-    present.forEach((g, i) => {
+    const degraded = new Map<string, Error>();
+    readable.forEach((g, i) => {
       const r = reads[i];
-      if (r instanceof Error || r === undefined) {
-        failures.set(g.name, r ?? new Error('not read'));
+      const metricsError = metrics.failed.get(i);
+      if (r instanceof Error || r === undefined || (metricsError && options.metrics !== 'optional')) {
+        failures.set(g.name, r instanceof Error ? r : r === undefined ? new Error('not read') : metricsError!);
         return;
       }
-      const metrics = Object.fromEntries(METRIC_KEYS.map((k) => [k, series.get(`g${i}_${k}`) ?? []])) as unknown as Metrics;
+      if (metricsError) degraded.set(g.name, metricsError);
       snapshots.set(g.name, {
         takenAt: now,
-        group: toGroupState(asgs.get(g.autoScalingGroupName)!, r.activities),
-        metrics,
+        group: toGroupState(asgs.found.get(g.autoScalingGroupName)!, r.activities),
+        metrics: metricsError ? NO_METRICS : Object.fromEntries(METRIC_KEYS.map((k) => [k, metrics.series.get(`g${i}_${k}`) ?? []])) as unknown as Metrics,
         targets: r.targets,
         activities: toActivities(r.activities),
       });
     });
-    return { snapshots, failures };
+    return { snapshots, failures, degraded };
   };
 
   const write = async (w: Write): Promise<void> => {

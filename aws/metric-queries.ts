@@ -1,7 +1,11 @@
 // The GetMetricData queries of one group: CPU and memory by ASG, latency/5xx/requests by load balancer and
 // target group, and the error rate as metric math. Several target groups combine (max latency, summed counts).
 import type { MetricDataQuery } from '@aws-sdk/client-cloudwatch';
+import type { MetricSource } from '../policies/config';
 import type { Metrics } from '../policies/snapshot';
+
+/** CWAgent mem_used_percent by AutoScalingGroupName: what the agent publishes with aggregation_dimensions [["AutoScalingGroupName"]]. */
+const DEFAULT_MEMORY: MetricSource = { namespace: 'CWAgent', name: 'mem_used_percent', dimensions: { AutoScalingGroupName: '{autoScalingGroupName}' }, statistic: 'Average' };
 
 export interface TargetDims {
   readonly loadBalancer: string; // app/name/id
@@ -22,11 +26,14 @@ const stat = (id: string, namespace: string, name: string, dims: Record<string, 
 });
 
 /** Query ids are `g<index>_<metric>`: unique across the run, and mapped back by prefix. */
-export const groupQueries = (index: number, asgName: string, percentile: string, targets: readonly TargetDims[]): MetricDataQuery[] => {
+export const groupQueries = (
+  index: number, asgName: string, percentile: string, targets: readonly TargetDims[], memory: MetricSource = DEFAULT_MEMORY,
+): MetricDataQuery[] => {
   const p = `g${index}_`;
+  const memoryDims = Object.fromEntries(Object.entries(memory.dimensions).map(([k, v]) => [k, v.split('{autoScalingGroupName}').join(asgName)]));
   const queries: MetricDataQuery[] = [
     stat(`${p}cpu`, 'AWS/EC2', 'CPUUtilization', { AutoScalingGroupName: asgName }, 'Average', true),
-    stat(`${p}memory`, 'CWAgent', 'mem_used_percent', { AutoScalingGroupName: asgName }, 'Average', true),
+    stat(`${p}memory`, memory.namespace, memory.name, memoryDims, memory.statistic, true),
   ];
   if (targets.length === 0) return queries;
   targets.forEach((t, k) => {
@@ -35,6 +42,8 @@ export const groupQueries = (index: number, asgName: string, percentile: string,
       stat(`${p}lat${k}`, 'AWS/ApplicationELB', 'TargetResponseTime', dims, percentile, false),
       stat(`${p}req${k}`, 'AWS/ApplicationELB', 'RequestCount', dims, 'Sum', false),
       stat(`${p}e5${k}`, 'AWS/ApplicationELB', 'HTTPCode_Target_5XX_Count', dims, 'Sum', false),
+      // Read in the same call, so DescribeTargetHealth is asked only where the ALB reports unhealthy hosts.
+      stat(`${p}uh${k}`, 'AWS/ApplicationELB', 'UnHealthyHostCount', dims, 'Maximum', true),
     );
   });
   const ids = (kind: string): string => targets.map((_, k) => `${p}${kind}${k}`).join(', ');
@@ -47,6 +56,9 @@ export const groupQueries = (index: number, asgName: string, percentile: string,
   );
   return queries;
 };
+
+/** The ids of a group's UnHealthyHostCount series, one per target group with known dimensions. */
+export const unhealthyHostIds = (index: number, targets: number): string[] => Array.from({ length: targets }, (_, k) => `g${index}_uh${k}`);
 
 /** arn:...:targetgroup/name/id -> targetgroup/name/id; arn:...:loadbalancer/app/name/id -> app/name/id */
 export const targetGroupDimension = (arn: string): string => arn.slice(arn.indexOf('targetgroup/'));

@@ -1,18 +1,41 @@
-// Which managed group an alarm speaks for: its AutoScalingGroupName or TargetGroup dimension, else its name prefix.
+// Which managed group an alarm speaks for, exactly: by its dimensions first (AutoScalingGroupName, then
+// TargetGroup, then LoadBalancer), else by the exact name pattern `autoscaler-<group>-<metric>-<state>`.
+// Never by "first prefix wins": with groups `web` and `web-api`, `autoscaler-web-api-latency-high` is web-api's.
 import type { AlarmEvent } from '../events/alarm-event';
 import type { Config, GroupConfig } from '../policies/config';
 import { UnknownGroupError } from './errors';
 
-/** Alarms this project creates are named `autoscaler-<group>-<what>`. */
-export const alarmPrefix = (group: string): string => `autoscaler-${group}-`;
+/** The alarms this project names (serverless.yml): a metric from this list, then a state. */
+export const ALARM_METRICS = ['cpu', 'memory', 'latency', 'error-rate', 'requests'] as const;
+export const ALARM_STATES = ['high', 'low'] as const;
+
+const NAME = new RegExp(`^autoscaler-(.+)-(?:(?:${ALARM_METRICS.join('|')})-(?:${ALARM_STATES.join('|')})|unhealthy-hosts)$`);
+
+/** The group named by an alarm name of this project's pattern, or undefined when it does not follow it. */
+export const groupNameOfAlarm = (alarmName: string): string | undefined => NAME.exec(alarmName)?.[1];
+
+const dim = (alarm: AlarmEvent, name: string): string | undefined => alarm.dimensions.find((d) => d.name === name)?.value;
+
+/** Exactly one group, or none: a dimension shared by several groups does not decide. */
+const only = (found: readonly GroupConfig[]): GroupConfig | undefined => (found.length === 1 ? found[0] : undefined);
 
 export const groupForAlarm = (config: Config, alarm: AlarmEvent): GroupConfig => {
-  const asg = alarm.dimensions.find((d) => d.name === 'AutoScalingGroupName')?.value;
-  const tg = alarm.dimensions.find((d) => d.name === 'TargetGroup')?.value;
-  const found =
-    (asg && config.groups.find((g) => g.autoScalingGroupName === asg || g.name === asg)) ||
-    (tg && config.groups.find((g) => g.targetGroupArns.some((arn) => arn.endsWith(`:${tg}`)))) ||
-    config.groups.find((g) => alarm.alarmName.startsWith(alarmPrefix(g.name)));
-  if (!found) throw new UnknownGroupError(`${asg ?? tg ?? alarm.alarmName} (from alarm ${alarm.alarmName})`, config.groups.map((g) => g.name));
-  return found;
+  const asg = dim(alarm, 'AutoScalingGroupName');
+  const tg = dim(alarm, 'TargetGroup');
+  const lb = dim(alarm, 'LoadBalancer');
+  const unknown = (what: string): UnknownGroupError => new UnknownGroupError(`${what} (from alarm ${alarm.alarmName})`, config.groups.map((g) => g.name));
+  // The ASG dimension is authoritative: an alarm on an unmanaged ASG is not ours, whatever its name says.
+  if (asg !== undefined) {
+    const g = only(config.groups.filter((x) => x.autoScalingGroupName === asg));
+    if (!g) throw unknown(asg);
+    return g;
+  }
+  const byTarget = tg === undefined ? undefined : only(config.groups.filter((g) => g.targetGroupArns.some((arn) => arn.endsWith(`:${tg}`))));
+  if (byTarget) return byTarget;
+  const byBalancer = lb === undefined ? undefined : only(config.groups.filter((g) => g.loadBalancerArn?.endsWith(`:loadbalancer/${lb}`)));
+  if (byBalancer) return byBalancer;
+  const named = groupNameOfAlarm(alarm.alarmName);
+  const byName = named === undefined ? undefined : config.groups.find((g) => g.name === named);
+  if (byName) return byName;
+  throw unknown(named ?? tg ?? lb ?? alarm.alarmName);
 };

@@ -1,6 +1,11 @@
 // The strict zod schema of the configuration file: unknown keys are errors, defaults are the scaling guide's.
 import { z } from 'zod';
-import type { Config, GroupConfig } from '../policies/config';
+import type { Config, GroupConfig, MetricSource } from '../policies/config';
+
+/** Today's source, and the CloudWatch agent's default name for it when it aggregates by ASG. */
+export const DEFAULT_MEMORY_METRIC: MetricSource = {
+  namespace: 'CWAgent', name: 'mem_used_percent', dimensions: { AutoScalingGroupName: '{autoScalingGroupName}' }, statistic: 'Average',
+};
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be HH:MM (00:00 to 24:00)');
 const percent = z.number().min(0).max(100);
@@ -9,14 +14,19 @@ const mode = z.enum(['reserved', 'spot', 'balanced']);
 const step = z.strictObject({ atLeast: z.number().min(0), add: z.number().int().min(1) });
 const steps = z.array(step).min(1);
 
-const timeZone = z.string().refine((tz) => {
+// A fixed abbreviation (EST, PST8PDT, CET) or a fixed offset (Etc/GMT+5) is valid to Intl but ignores or
+// misplaces daylight saving: EST is an hour off all summer. Only UTC or an IANA Area/Location name is taken.
+const knownZone = (tz: string): boolean => {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: tz });
     return true;
   } catch {
     return false;
   }
-}, 'must be an IANA time zone such as America/New_York');
+};
+export const isIanaRegionZone = (tz: string): boolean =>
+  tz === 'UTC' || tz === 'Etc/UTC' || (/^[A-Z][A-Za-z]+(\/[A-Za-z0-9_+-]+)+$/.test(tz) && !tz.startsWith('Etc/') && knownZone(tz));
+const timeZone = z.string().refine(isIanaRegionZone, 'must be UTC or an IANA Area/Location time zone such as America/New_York (not an abbreviation like EST or a fixed offset)');
 
 // Cross-field checks run even when a sibling field failed, so a file's every problem is listed at once;
 // they only read fields that are numbers.
@@ -90,6 +100,16 @@ const group = z.strictObject({
   }),
   targetGroupArns: z.array(z.string().regex(/^arn:aws[\w-]*:elasticloadbalancing:.+:targetgroup\//, 'must be a target group ARN')).default([]),
   loadBalancerArn: z.string().regex(/^arn:aws[\w-]*:elasticloadbalancing:.+:loadbalancer\/app\//, 'must be an Application Load Balancer ARN').optional(),
+  // The CloudWatch agent publishes memory only under the dimensions its config aggregates by
+  // (config/cloudwatch-agent.json): this must name that same series.
+  memoryMetric: z.strictObject({
+    namespace: z.string().min(1).max(255).default(DEFAULT_MEMORY_METRIC.namespace),
+    name: z.string().min(1).max(255).default(DEFAULT_MEMORY_METRIC.name),
+    dimensions: z.record(z.string().min(1).max(255), z.string().min(1).max(1024))
+      .refine((d) => Object.keys(d).length <= 30, 'CloudWatch allows at most 30 dimensions')
+      .default({ ...DEFAULT_MEMORY_METRIC.dimensions }),
+    statistic: z.string().regex(/^(Average|Maximum|Minimum|Sum|SampleCount|p\d{1,2}(\.\d+)?)$/, 'must be Average, Maximum, Minimum, Sum, SampleCount or a percentile like p90').default(DEFAULT_MEMORY_METRIC.statistic),
+  }).default({ ...DEFAULT_MEMORY_METRIC, dimensions: { ...DEFAULT_MEMORY_METRIC.dimensions } }),
   dryRun: z.boolean().default(false),
 }).superRefine((g, ctx) => {
   const { min, max, desired } = g?.capacity ?? {};
@@ -99,6 +119,15 @@ const group = z.strictObject({
   const reserved = g.capacityMode?.reservedInstances;
   if (num(reserved) && reserved > max) ctx.addIssue({ code: 'custom', path: ['capacityMode', 'reservedInstances'], message: `must be <= capacity.max (${max})` });
   if (g.policies && !g.policies.cpu && !g.policies.memory) ctx.addIssue({ code: 'custom', path: ['policies'], message: 'needs cpu or memory: a tracking policy is what scales in' });
+  const out = g.stepLimits?.out;
+  if (num(out?.instances) && num(out?.percent)) {
+    if (out.instances === 0 && out.percent === 0) ctx.addIssue({ code: 'custom', path: ['stepLimits', 'out'], message: 'can never scale out: instances and percent are both 0' });
+    else if (out.instances === 0 && min === 0) ctx.addIssue({ code: 'custom', path: ['stepLimits', 'out', 'instances'], message: 'must be >= 1 when capacity.min is 0: a percentage of 0 instances is 0, so the group could never leave 0' });
+  }
+  const inn = g.stepLimits?.in;
+  if (num(inn?.instances) && num(inn?.percent) && inn.instances === 0 && Math.floor((max * inn.percent) / 100) < 1) {
+    ctx.addIssue({ code: 'custom', path: ['stepLimits', 'in'], message: `can never scale in: instances is 0 and ${inn.percent} % of at most ${max} instances rounds down to 0` });
+  }
   (Array.isArray(g.windows) ? g.windows : []).forEach((w, i) => {
     for (const k of ['min', 'max'] as const) {
       const v = w?.capacity?.[k];
@@ -107,9 +136,33 @@ const group = z.strictObject({
   });
 }, always);
 
+// A group key that names a property of every object (__proto__, constructor, toString) is dropped or mangled
+// by plain-object handling (zod's record assigns `result[key]`, and `__proto__` then sets the prototype):
+// it is refused by name before the schema runs (prototypeKeyProblems), so it is never silently lost.
+const PROTOTYPE_KEYS: ReadonlySet<string> = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
+const groupName = z.string().regex(/^[A-Za-z0-9._-]+$/, 'group names use letters, digits, . _ -');
+
+export const prototypeKeyProblems = (raw: unknown): { readonly problems: string[]; readonly keys: string[] } => {
+  const groups = (raw as { groups?: unknown } | null)?.groups;
+  if (!groups || typeof groups !== 'object' || Array.isArray(groups)) return { problems: [], keys: [] };
+  const keys = Object.getOwnPropertyNames(groups).filter((k) => PROTOTYPE_KEYS.has(k));
+  return { keys, problems: keys.map((k) => `groups.${k}: is a JavaScript prototype property name; choose another group name`) };
+};
+
+const groups = z.record(groupName, group).refine((g) => Object.keys(g).length > 0, 'must name at least one group').superRefine((gs, ctx) => {
+  // Two configured groups on one ASG would fight: each run would write one group's plan, then the other's.
+  const owner = new Map<string, string>();
+  for (const [name, g] of Object.entries(gs)) {
+    const asg = g.autoScalingGroupName ?? name;
+    const first = owner.get(asg);
+    if (first === undefined) owner.set(asg, name);
+    else ctx.addIssue({ code: 'custom', path: [name, 'autoScalingGroupName'], message: `Auto Scaling group "${asg}" is already managed by group ${first}: two groups on one ASG would overwrite each other's writes` });
+  }
+});
+
 export const configSchema = z.strictObject({
   dryRun: z.boolean().default(false),
-  groups: z.record(z.string().regex(/^[A-Za-z0-9._-]+$/, 'group names use letters, digits, . _ -'), group).refine((g) => Object.keys(g).length > 0, 'must name at least one group'),
+  groups,
 });
 
 /** Validated file -> the core's Config: group keys become names, the ASG name defaults to the key. */

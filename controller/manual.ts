@@ -1,6 +1,8 @@
-// Manual actions (the manual function and the CLI share them): validate fully, write tags, then reconcile
-// with those tags laid over the snapshot so the decision takes effect in the same run.
+// Manual actions (the manual function and the CLI share them): validate against the group alone, write the
+// tags, then reconcile with those tags laid over the snapshot so the decision takes effect in the same run.
+// A CloudWatch outage must not block a pause: the reconcile may then hold on no data, and says so apart.
 import type { Config, GroupConfig } from '../policies/config';
+import type { Snapshot } from '../policies/snapshot';
 import { TAGS } from '../policies/tags';
 import { healthFloor } from '../policies/unhealthy';
 import type { ManualPayload } from '../events/manual-payload';
@@ -29,17 +31,26 @@ export interface ManualResult extends RunResult {
   readonly action: ManualPayload['action'];
   /** Tag writes made before the reconcile (none in dry run). */
   readonly tagWrites: readonly Write[];
+  /** The tag part failed (then no reconcile ran): its error. */
+  readonly tagError?: string;
+  /** Whether a reconcile ran after the tags (not when validation or the tags failed). */
+  readonly reconciled: boolean;
 }
 
 const expiry = (p: { for?: string; until?: string }, now: number, required: boolean): number | undefined => {
   if (p.for && p.until) throw new EventParseError(['payload: give either for or until, not both']);
+  const field = p.for ? 'payload.for' : 'payload.until';
+  const given = p.for ?? p.until;
   const at = p.for ? now + parseDuration(p.for, 'payload.for') * 1000 : p.until ? Date.parse(p.until) : undefined;
   if (at === undefined) {
     if (required) throw new EventParseError(['payload: needs for (e.g. "1h") or until (an ISO-8601 time)']);
     return undefined;
   }
-  if (at <= now) throw new EventParseError([`payload: the expiry ${new Date(at).toISOString()} is not in the future`]);
-  if (at - now > MAX_OVERRIDE_MS) throw new EventParseError([`payload: the expiry ${new Date(at).toISOString()} is more than 7 days away; overrides must end on their own`]);
+  if (!Number.isFinite(at)) throw new EventParseError([`${field}: "${given}" is not a time`]);
+  // Checked before any formatting: a duration like 99999999d lies past the end of ECMAScript time, where
+  // toISOString() itself throws ("Invalid time value") and the message would never be built.
+  if (at - now > MAX_OVERRIDE_MS) throw new EventParseError([`${field}: "${given}" ends more than 7 days from now; overrides must end on their own`]);
+  if (at <= now) throw new EventParseError([`${field}: the expiry ${new Date(at).toISOString()} is not in the future`]);
   return at;
 };
 
@@ -103,7 +114,7 @@ const replaceOne = async (p: Extract<ManualPayload, { action: 'replace' }>, g: G
     ...(error ? { error: { name: error.name, message: error.message } } : {}),
   };
   opts.log(record);
-  return { action: p.action, tagWrites: [], records: [record], failed: error ? [record] : [] };
+  return { action: p.action, tagWrites: [], records: [record], failed: error ? [record] : [], reconciled: false };
 };
 
 export const runManual = async (payload: ManualPayload, opts: ManualOptions): Promise<ManualResult> => {
@@ -111,20 +122,35 @@ export const runManual = async (payload: ManualPayload, opts: ManualOptions): Pr
   if (payload.action === 'plan' || payload.action === 'reconcile') {
     const groups = payload.group ? [findGroup(opts.config, payload.group)] : opts.config.groups;
     const run = await reconcile({ cloud: opts.cloud, groups, now: opts.now, trigger, dryRun: opts.dryRun || payload.action === 'plan', log: opts.log });
-    return { action: payload.action, tagWrites: [], ...run };
+    return { action: payload.action, tagWrites: [], reconciled: true, ...run };
   }
   const g = findGroup(opts.config, payload.group);
   const changes = tagChanges(payload, g, opts.now); // validates before anything is read or written
-  const observation = await opts.cloud.observe([g], opts.now);
-  const snapshot = observation.snapshots.get(g.name);
-  if (!snapshot) {
-    const record = failedRecord(g, trigger, opts.now, observation.failures.get(g.name) ?? new Error('not observed'), opts.dryRun);
+  const fail = (error: Error, tagWrites: readonly Write[] = [], tagError?: string): ManualResult => {
+    const record = failedRecord(g, trigger, opts.now, error, opts.dryRun);
     opts.log(record);
-    return { action: payload.action, tagWrites: [], records: [record], failed: [record] };
-  }
+    return { action: payload.action, tagWrites, records: [record], failed: [record], reconciled: false, ...(tagError ? { tagError } : {}) };
+  };
+  // Validate against the group alone: metrics and target health are not needed to write a tag.
+  const observation = await opts.cloud.observe([g], opts.now, { scope: 'group' }).catch((e: Error) => ({ snapshots: new Map<string, Snapshot>(), failures: new Map([[g.name, e]]) }));
+  const snapshot = observation.snapshots.get(g.name);
+  if (!snapshot) return fail(observation.failures.get(g.name) ?? new Error('not observed'));
   if (payload.action === 'replace') return replaceOne(payload, g, observation, opts, trigger);
   const tagWrites = tagWritesFor(g.autoScalingGroupName, changes, snapshot.group.tags);
-  if (!opts.dryRun) for (const w of tagWrites) await opts.cloud.write(w);
-  const run = await reconcile({ cloud: opts.cloud, groups: [g], now: opts.now, trigger, dryRun: opts.dryRun, log: opts.log, tagOverlay: changes, observation });
-  return { action: payload.action, tagWrites: opts.dryRun ? [] : tagWrites, ...run };
+  const written: Write[] = [];
+  if (!opts.dryRun) {
+    for (const w of tagWrites) {
+      try {
+        await opts.cloud.write(w);
+        written.push(w);
+      } catch (e) {
+        // Tags not written: reconciling would act without the operator's intent, so stop here.
+        return fail(e as Error, written, (e as Error).message);
+      }
+    }
+  }
+  const run = await reconcile({
+    cloud: opts.cloud, groups: [g], now: opts.now, trigger, dryRun: opts.dryRun, log: opts.log, tagOverlay: changes, observeOptions: { metrics: 'optional' },
+  });
+  return { action: payload.action, tagWrites: written, reconciled: true, ...run };
 };

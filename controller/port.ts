@@ -8,11 +8,29 @@ export interface Observation {
   readonly snapshots: ReadonlyMap<string, Snapshot>;
   /** Groups that could not be observed, with why; the others still proceed. */
   readonly failures: ReadonlyMap<string, Error>;
+  /** Groups observed without their metrics (ObserveOptions.metrics 'optional'), with why: they decide on no data. */
+  readonly degraded?: ReadonlyMap<string, Error>;
+}
+
+export interface ObserveOptions {
+  /**
+   * 'full' (default): group, activities, metrics, target health. 'group': the Auto Scaling group alone
+   * (DescribeAutoScalingGroups), enough to validate a manual action; metrics, targets and activities are empty.
+   */
+  readonly scope?: 'full' | 'group';
+  /** 'required' (default): a failed metrics read fails the group. 'optional': the group decides on no data. */
+  readonly metrics?: 'required' | 'optional';
+  /**
+   * 'when-reported' (default): DescribeTargetHealth only for groups whose UnHealthyHostCount (read in the same
+   * GetMetricData) was above 0 in the metrics window, or is missing. 'always': for every group (the unhealthy-host
+   * alarm, a manual replace).
+   */
+  readonly targetHealth?: 'when-reported' | 'always';
 }
 
 export interface Cloud {
-  /** Observes every group of a run in batches. */
-  observe(groups: readonly GroupConfig[], now: number): Promise<Observation>;
+  /** Observes every group of a run in batches. An implementation may ignore the options and observe in full. */
+  observe(groups: readonly GroupConfig[], now: number, options?: ObserveOptions): Promise<Observation>;
   /** Executes one write; throws CloudError (with a code) on failure. */
   write(write: Write): Promise<void>;
 }

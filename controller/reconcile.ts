@@ -7,7 +7,8 @@ import { hasChanges, type Plan } from '../policies/plan';
 import type { Snapshot } from '../policies/snapshot';
 import { summarize, type DecisionRecord } from './decision-record';
 import { CloudError } from './errors';
-import type { Cloud, Observation } from './port';
+import { mapLimit } from './map-limit';
+import type { Cloud, Observation, ObserveOptions } from './port';
 import type { Trigger } from './trigger';
 import { planToWrites, type Write } from './writes';
 
@@ -22,13 +23,17 @@ export interface ReconcileOptions {
   readonly log: (record: DecisionRecord) => void;
   /** Tags just written by a manual action, laid over the observed ones (undefined deletes), so the decision sees them now. */
   readonly tagOverlay?: Readonly<Record<string, string | undefined>>;
-  /** Already observed (a manual action validates against it first); otherwise observed here. */
+  /** Already observed (the CLI's apply shows the plan of the observation it then acts on); otherwise observed here. */
   readonly observation?: Observation;
+  /** How to observe (a manual action lets the group decide without metrics rather than fail). */
+  readonly observeOptions?: ObserveOptions;
 }
 
 export interface RunResult {
   readonly records: readonly DecisionRecord[];
   readonly failed: readonly DecisionRecord[];
+  /** Groups that decided without their metrics (the read failed and metrics were optional), with why. */
+  readonly withoutMetrics?: readonly { readonly group: string; readonly error: string }[];
 }
 
 const withTags = (s: Snapshot, overlay: Readonly<Record<string, string | undefined>> | undefined): Snapshot => {
@@ -81,37 +86,65 @@ const reconcileGroup = async (opts: ReconcileOptions, config: GroupConfig, snaps
   };
 };
 
+/** Groups reconciled at once: each has 1-3 calls in flight, so 8 keeps a run of 250 groups inside the paced
+ * request rate while cutting its wall time several times over (bench/scale.ts). */
+export const GROUP_CONCURRENCY = 8;
+/**
+ * Groups observed together. The run is a pipeline: while one batch's writes go out, the next batch is read, so
+ * reads (Describe* bucket) and writes (mutating bucket) overlap instead of taking turns. 50 keeps each batch to
+ * one DescribeAutoScalingGroups and one GetMetricData (50 x 9 queries <= 500).
+ */
+export const OBSERVE_BATCH = 50;
+
+const observeSafely = async (opts: ReconcileOptions, groups: readonly GroupConfig[]): Promise<Observation> => {
+  try {
+    return await opts.cloud.observe(groups, opts.now, opts.observeOptions);
+  } catch (error) {
+    // Nothing observed at all (credentials, network): every group of the batch fails with the same cause.
+    return { snapshots: new Map<string, Snapshot>(), failures: new Map(groups.map((g) => [g.name, error as Error])) };
+  }
+};
+
 export const reconcile = async (opts: ReconcileOptions): Promise<RunResult> => {
   const started = performance.now();
-  const records: DecisionRecord[] = [];
-  let observation = opts.observation;
-  try {
-    observation ??= await opts.cloud.observe(opts.groups, opts.now);
-  } catch (error) {
-    // Nothing observed at all (credentials, network): every group fails with the same cause.
-    observation = { snapshots: new Map<string, Snapshot>(), failures: new Map(opts.groups.map((g) => [g.name, error as Error])) };
-  }
-  for (const config of opts.groups) {
-    const snapshot = observation.snapshots.get(config.name);
-    let record: DecisionRecord;
-    if (!snapshot) {
-      const error = observation.failures.get(config.name) ?? new Error(`group ${config.name} was not observed`);
-      record = {
-        group: config.name, trigger: opts.trigger, at: new Date(opts.now).toISOString(), outcome: 'failed', reasonCodes: [],
-        writes: [], written: [], dryRun: opts.dryRun || config.dryRun, error: errorOf(error), durationMs: performance.now() - started,
-      };
-    } else {
-      try {
-        record = await reconcileGroup(opts, config, snapshot, started);
-      } catch (error) {
-        record = {
-          group: config.name, trigger: opts.trigger, at: new Date(opts.now).toISOString(), outcome: 'failed', reasonCodes: [],
-          writes: [], written: [], dryRun: opts.dryRun || config.dryRun, error: errorOf(error), durationMs: performance.now() - started,
-        };
+  const failedRecord = (config: GroupConfig, error: unknown): DecisionRecord => ({
+    group: config.name, trigger: opts.trigger, at: new Date(opts.now).toISOString(), outcome: 'failed', reasonCodes: [],
+    writes: [], written: [], dryRun: opts.dryRun || config.dryRun, error: errorOf(error), durationMs: performance.now() - started,
+  });
+  // Records are logged as soon as every group before them is done: config order, without waiting for the slowest.
+  const done: (DecisionRecord | undefined)[] = new Array(opts.groups.length);
+  let logged = 0;
+  const degraded = new Map<string, Error>();
+  const act = (observed: Observation, offset: number, groups: readonly GroupConfig[]): Promise<DecisionRecord[]> =>
+    mapLimit(groups, GROUP_CONCURRENCY, async (config, j): Promise<DecisionRecord> => {
+      const snapshot = observed.snapshots.get(config.name);
+      let record: DecisionRecord;
+      if (!snapshot) record = failedRecord(config, observed.failures.get(config.name) ?? new Error(`group ${config.name} was not observed`));
+      else {
+        try {
+          record = await reconcileGroup(opts, config, snapshot, started);
+        } catch (error) {
+          record = failedRecord(config, error);
+        }
       }
+      done[offset + j] = record;
+      while (logged < done.length && done[logged] !== undefined) opts.log(done[logged++]!);
+      return record;
+    });
+
+  const records: DecisionRecord[] = [];
+  if (opts.observation) records.push(...(await act(opts.observation, 0, opts.groups)));
+  else {
+    const batches = Array.from({ length: Math.ceil(opts.groups.length / OBSERVE_BATCH) }, (_, k) => opts.groups.slice(k * OBSERVE_BATCH, (k + 1) * OBSERVE_BATCH));
+    let next = batches.length > 0 ? observeSafely(opts, batches[0]!) : undefined;
+    for (let k = 0; k < batches.length; k += 1) {
+      const observed = await next!;
+      for (const [g, e] of observed.degraded ?? []) degraded.set(g, e);
+      next = k + 1 < batches.length ? observeSafely(opts, batches[k + 1]!) : undefined;
+      records.push(...(await act(observed, k * OBSERVE_BATCH, batches[k]!)));
     }
-    opts.log(record);
-    records.push(record);
   }
-  return { records, failed: records.filter((r) => r.outcome === 'failed') };
+  for (const [g, e] of opts.observation?.degraded ?? []) degraded.set(g, e);
+  const withoutMetrics = [...degraded].map(([group, e]) => ({ group, error: e.message }));
+  return { records, failed: records.filter((r) => r.outcome === 'failed'), ...(withoutMetrics.length > 0 ? { withoutMetrics } : {}) };
 };

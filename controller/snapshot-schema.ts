@@ -2,7 +2,18 @@
 import { z } from 'zod';
 import type { Snapshot } from '../policies/snapshot';
 
-const time = z.union([z.number().int(), z.iso.datetime({ offset: true }).transform((s) => Date.parse(s))]);
+// ECMAScript dates end at ±8.64e15 ms (year ±275760): past that, formatting the time for a message or a record
+// throws "Invalid time value", so the value is refused here with its field's path instead.
+export const MAX_TIME_MS = 8.64e15;
+const epochMs = z.number()
+  .refine((t) => Number.isInteger(t), 'must be whole epoch milliseconds')
+  .refine((t) => Math.abs(t) <= MAX_TIME_MS, `must be a time within ±${MAX_TIME_MS} ms of 1970 (year 275760)`);
+const isoTime = z.iso.datetime({ offset: true }).transform((s, ctx) => {
+  const t = Date.parse(s);
+  if (!Number.isFinite(t)) ctx.addIssue({ code: 'custom', message: `"${s}" is not a real time` });
+  return t;
+});
+const time = z.union([epochMs, isoTime]);
 const series = z.array(z.strictObject({ t: time, v: z.number() })).default([]);
 
 export const snapshotSchema = z.strictObject({

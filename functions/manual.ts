@@ -10,6 +10,9 @@ export interface ManualResponse {
   readonly groups: readonly GroupSummary[];
   readonly plans: readonly unknown[];
   readonly tagWrites: readonly unknown[];
+  /** The two parts of a tag action, reported apart: the tags can be written while the reconcile fails or holds. */
+  readonly tags: { readonly ok: boolean; readonly written: readonly unknown[]; readonly error?: string };
+  readonly reconcile: { readonly ok: boolean; readonly ran: boolean; readonly withoutMetrics: readonly { readonly group: string; readonly error: string }[] };
 }
 
 export const makeManual = (runtime: () => Runtime) => async (event: unknown): Promise<ManualResponse> => {
@@ -20,6 +23,8 @@ export const makeManual = (runtime: () => Runtime) => async (event: unknown): Pr
   return {
     action: result.action, ok: result.failed.length === 0, groups: summarizeRun(result),
     plans: result.records.flatMap((r) => (r.plan ? [r.plan] : [])), tagWrites: result.tagWrites,
+    tags: { ok: result.tagError === undefined, written: result.tagWrites, ...(result.tagError ? { error: result.tagError } : {}) },
+    reconcile: { ok: result.failed.length === 0, ran: result.reconciled, withoutMetrics: result.withoutMetrics ?? [] },
   };
 };
 

@@ -1,6 +1,6 @@
 // onSchedule: the regular tick reconciles every group (this is what scales in and follows the windows),
 // or only the groups a rule's input names.
-import { findGroup } from '../controller/config';
+import { findGroups } from '../controller/config';
 import { reconcile } from '../controller/reconcile';
 import { parseScheduleEvent } from '../events/schedule-event';
 import { defaultRuntime, type Runtime } from './runtime';
@@ -9,7 +9,7 @@ import { summarizeRun, throwIfFailed, type GroupSummary } from './run-summary';
 export const makeOnSchedule = (runtime: () => Runtime) => async (event: unknown): Promise<GroupSummary[]> => {
   const rt = runtime();
   const schedule = parseScheduleEvent(event);
-  const groups = schedule.groups ? schedule.groups.map((g) => findGroup(rt.config, g)) : rt.config.groups;
+  const groups = findGroups(rt.config, schedule.groups);
   const run = await reconcile({ cloud: rt.cloud, groups, now: rt.now(), dryRun: rt.dryRun, log: rt.record, trigger: { kind: 'schedule', rule: schedule.rule } });
   throwIfFailed(run);
   return summarizeRun(run);

@@ -1,7 +1,11 @@
-// replaceUnhealthy: every minute and on the unhealthy-host alarm, the health part of the decision only.
+// replaceUnhealthy: on the unhealthy-host alarm (or a rule naming groups), the health part of the decision only.
+// The plain every-minute tick is folded into onSchedule's, which already replaces unhealthy targets with the same
+// rules: one read of every group per minute, not two (README, "Reads per run").
 import { groupForAlarm } from '../controller/alarm-group';
+import { findGroups } from '../controller/config';
 import { reconcile } from '../controller/reconcile';
 import type { Trigger } from '../controller/trigger';
+import type { GroupConfig } from '../policies/config';
 import { parseAlarmEvent } from '../events/alarm-event';
 import { parseScheduleEvent } from '../events/schedule-event';
 import { defaultRuntime, type Runtime } from './runtime';
@@ -12,16 +16,21 @@ const isAlarm = (event: unknown): boolean =>
 
 export const makeReplaceUnhealthy = (runtime: () => Runtime) => async (event: unknown): Promise<GroupSummary[]> => {
   const rt = runtime();
-  let groups = rt.config.groups;
+  let groups: readonly GroupConfig[];
   let trigger: Trigger = { kind: 'health', via: 'schedule' };
   if (isAlarm(event)) {
     const alarm = parseAlarmEvent(event);
     groups = [groupForAlarm(rt.config, alarm)];
     trigger = { kind: 'health', via: 'alarm', alarmName: alarm.alarmName };
   } else {
-    parseScheduleEvent(event);
+    // A rule's input may name groups, as for onSchedule: honour it, each group once. Without one, the tick is
+    // onSchedule's: nothing to read here.
+    const schedule = parseScheduleEvent(event);
+    if (!schedule.groups) return [];
+    groups = findGroups(rt.config, schedule.groups);
   }
-  const run = await reconcile({ cloud: rt.cloud, groups, now: rt.now(), dryRun: rt.dryRun, log: rt.record, trigger, scope: 'health' });
+  // The alarm (or the operator's rule) says a target is unhealthy: read target health whatever the metric says.
+  const run = await reconcile({ cloud: rt.cloud, groups, now: rt.now(), dryRun: rt.dryRun, log: rt.record, trigger, scope: 'health', observeOptions: { targetHealth: 'always' } });
   throwIfFailed(run);
   return summarizeRun(run);
 };

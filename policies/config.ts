@@ -61,6 +61,15 @@ export interface HealthPolicy {
   readonly breakerPercent: number;
 }
 
+/** Where a metric is read from in CloudWatch (the shell reads it; the core only sees its values). */
+export interface MetricSource {
+  readonly namespace: string;
+  readonly name: string;
+  /** Dimension name -> value; the value `{autoScalingGroupName}` stands for the group's ASG name. */
+  readonly dimensions: Readonly<Record<string, string>>;
+  readonly statistic: string;
+}
+
 export interface GroupConfig {
   readonly name: string;
   readonly autoScalingGroupName: string;
@@ -99,6 +108,8 @@ export interface GroupConfig {
   readonly targetGroupArns: readonly string[];
   /** The ALB of those target groups, for metric dimensions; absent: looked up once per container. */
   readonly loadBalancerArn?: string;
+  /** The memory metric's source; absent: CWAgent mem_used_percent by AutoScalingGroupName, Average. */
+  readonly memoryMetric?: MetricSource;
   readonly dryRun: boolean;
 }
 

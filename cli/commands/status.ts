@@ -45,7 +45,7 @@ export const statusCommand = (program: Command, ctx: CliContext): void => {
       const config = configOf(g);
       const groups = opts.group ? [findGroup(config, opts.group)] : config.groups;
       const now = ctx.deps.now();
-      const obs = await ctx.deps.cloud(g).observe(groups, now);
+      const obs = await ctx.deps.cloud(g).observe(groups, now, { targetHealth: 'always' }); // status shows every target's health
       const rows = groups.flatMap((c) => { const s = obs.snapshots.get(c.name); return s ? [statusRow(c, s, now)] : []; });
       const failures = [...obs.failures].map(([group, e]) => ({ group, error: e.message }));
       print(ctx, g, { groups: rows, failures }, () => [

@@ -43,7 +43,7 @@ groups:
       'groups.cinemahint-web.capacity.max: must be >= min (2)',
       'groups.cinemahint-web.capacity.desired: must be within min..max (2..1)',
       'groups.cinemahint-web.policies.cpu.alarm: must be > target (60)',
-      'groups.cinemahint-web.timeZone: must be an IANA time zone such as America/New_York',
+      'groups.cinemahint-web.timeZone: must be UTC or an IANA Area/Location time zone such as America/New_York (not an abbreviation like EST or a fixed offset)',
       'groups.cinemahint-web.windows.0.start: must be HH:MM (00:00 to 24:00)',
       'groups.cinemahint-web: Unrecognized key: "typo"',
     ]));

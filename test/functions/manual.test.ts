@@ -103,7 +103,7 @@ describe('manual handler', () => {
 
   it.each([
     [{ action: 'pause', group: 'cinemahint-web' }, /needs for \(e\.g\. "1h"\) or until/],
-    [{ action: 'pause', group: 'cinemahint-web', for: '8d' }, /more than 7 days away/],
+    [{ action: 'pause', group: 'cinemahint-web', for: '8d' }, /payload\.for: "8d" ends more than 7 days from now/],
     [{ action: 'pause', group: 'cinemahint-web', until: '2020-01-01T00:00:00Z' }, /is not in the future/],
     [{ action: 'set-capacity', group: 'cinemahint-web', desired: 4, for: '1h', until: '2026-03-04T02:00:00Z' }, /either for or until, not both/],
   ])('rejects an expiry that cannot work: %j', async (payload, message) => {
