@@ -2,6 +2,7 @@
 // (launch to desired, terminate the excess, replace what is marked Unhealthy, honour the instances distribution).
 import type { Activity, InstancesDistribution } from '../policies/snapshot';
 import type { WorldParams } from './params';
+import { logNormal, type Rng } from './rng';
 
 export type SimState = 'pending' | 'in-service' | 'draining' | 'terminated';
 export type SimTarget = 'unused' | 'initial' | 'healthy' | 'unhealthy' | 'draining';
@@ -10,6 +11,10 @@ export interface SimInstance {
   readonly id: string;
   readonly market: 'on-demand' | 'spot';
   readonly launchedAt: number;
+  /** Drawn at launch from the boot-time distribution: launch to InService, ms. */
+  readonly bootMs: number;
+  /** When it entered InService (AWS counts instance warm-up from here). */
+  inServiceAt?: number;
   state: SimState;
   target: SimTarget;
   asgHealth: 'Healthy' | 'Unhealthy';
@@ -21,6 +26,11 @@ export interface SimInstance {
   interruptAt?: number;
   /** Draining: terminated at this time. */
   terminateAt?: number;
+  /** Requests queued on the instance, carried from minute to minute. */
+  backlog: number;
+  /** T3 unlimited CPU credits: the earned balance, and the surplus spent beyond it (charged unless paid down). */
+  credits: number;
+  surplus: number;
 }
 
 export interface SimGroup {
@@ -37,6 +47,10 @@ export interface SimGroup {
   activities: Activity[];
   /** Instance ids are per world, so two runs with one seed name their instances alike. */
   launched: number;
+  /** Surplus CPU credits (vCPU-minutes) charged so far: those of instances that terminated owing them. */
+  surplusCharged: number;
+  /** Requests lost with a terminated instance's queue, not yet counted as failed by the traffic model. */
+  lostRequests: number;
 }
 
 const ACTIVITY_KEEP = 60;
@@ -44,7 +58,7 @@ const ACTIVITY_KEEP = 60;
 export const createGroup = (name: string, min: number, max: number, desired: number, distribution: InstancesDistribution | null): SimGroup => ({
   name, min, max, desired, distribution, tags: { 'autoscaler:managed': 'true' }, gracePeriodSeconds: 300,
   targetGroupArn: `arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/${name}/0123456789abcdef`,
-  instances: [], activities: [], launched: 0,
+  instances: [], activities: [], launched: 0, surplusCharged: 0, lostRequests: 0,
 });
 
 const addActivity = (g: SimGroup, a: Activity): void => {
@@ -59,7 +73,10 @@ const nextId = (g: SimGroup): string => {
 
 /** An instance that has been in service and healthy since `since`: the warm start of a simulation. */
 export const addWarmInstance = (g: SimGroup, market: SimInstance['market'], since: number): void => {
-  g.instances.push({ id: nextId(g), market, launchedAt: since, state: 'in-service', target: 'healthy', asgHealth: 'Healthy', passes: 2, fails: 0, broken: false });
+  g.instances.push({
+    id: nextId(g), market, launchedAt: since, bootMs: 0, inServiceAt: since, state: 'in-service', target: 'healthy', asgHealth: 'Healthy',
+    passes: 2, fails: 0, broken: false, backlog: 0, credits: 0, surplus: 0,
+  });
 };
 
 const finishActivity = (g: SimGroup, description: string, now: number): void => {
@@ -78,19 +95,38 @@ export const onDemandWanted = (d: InstancesDistribution | null, capacity: number
 };
 
 
-const launch = (g: SimGroup, now: number): void => {
-  const act = active(g);
-  const od = act.filter((i) => i.market === 'on-demand').length;
-  const market = od < onDemandWanted(g.distribution, act.length + 1) ? 'on-demand' : 'spot';
+const launch = (g: SimGroup, now: number, p: WorldParams, rng: Rng | undefined): void => {
+  let count = 0;
+  let od = 0;
+  for (const i of g.instances) {
+    if (i.state !== 'pending' && i.state !== 'in-service') continue;
+    count += 1;
+    if (i.market === 'on-demand') od += 1;
+  }
+  const market = od < onDemandWanted(g.distribution, count + 1) ? 'on-demand' : 'spot';
   const id = nextId(g);
+  // Without a random source (unit tests of the ASG alone) every boot takes the median.
+  const bootMs = 1000 * (rng ? logNormal(rng, p.bootSeconds, p.bootSigma) : p.bootSeconds);
   addActivity(g, { startedAt: now, status: 'InProgress', description: `Launching a new EC2 instance: ${id}` });
-  g.instances.push({ id, market, launchedAt: now, state: 'pending', target: 'unused', asgHealth: 'Healthy', passes: 0, fails: 0, broken: false });
+  g.instances.push({
+    id, market, launchedAt: now, bootMs, state: 'pending', target: 'unused', asgHealth: 'Healthy', passes: 0, fails: 0, broken: false,
+    backlog: 0, credits: 0, surplus: 0,
+  });
+};
+
+/** An instance leaves for good: its surplus credits are charged and its queued requests are lost. */
+const terminate = (g: SimGroup, i: SimInstance): void => {
+  i.state = 'terminated';
+  g.surplusCharged += i.surplus;
+  i.surplus = 0;
+  g.lostRequests += i.backlog;
+  i.backlog = 0;
 };
 
 const startTermination = (g: SimGroup, i: SimInstance, now: number, p: WorldParams): void => {
   addActivity(g, { startedAt: now, status: 'InProgress', description: `Terminating EC2 instance: ${i.id}` });
   if (i.state === 'pending') {
-    i.state = 'terminated';
+    terminate(g, i);
     finishActivity(g, `Launching a new EC2 instance: ${i.id}`, now);
     finishActivity(g, `Terminating EC2 instance: ${i.id}`, now);
     return;
@@ -111,28 +147,35 @@ const pickVictim = (g: SimGroup): SimInstance | undefined => {
   return [...from].sort((a, b) => b.launchedAt - a.launchedAt || b.id.localeCompare(a.id))[0];
 };
 
-/** One minute of ASG behaviour at `now`: lifecycle transitions, then launch or terminate toward desired. */
-export const asgTick = (g: SimGroup, now: number, p: WorldParams): void => {
+/**
+ * One minute of ASG behaviour at `now`: lifecycle transitions, then launch or terminate toward desired.
+ * With `rng`, each launch draws its boot time from the boot-time distribution.
+ */
+export const asgTick = (g: SimGroup, now: number, p: WorldParams, rng?: Rng): void => {
+  let gone = 0;
   for (const i of g.instances) {
-    if (i.state === 'pending' && now - i.launchedAt >= p.bootSeconds * 1000) {
+    if (i.state === 'pending' && now - i.launchedAt >= i.bootMs) {
       i.state = 'in-service';
+      i.inServiceAt = now;
       i.target = 'initial';
       finishActivity(g, `Launching a new EC2 instance: ${i.id}`, now);
     }
     if (i.interruptAt !== undefined && now >= i.interruptAt && i.state !== 'terminated') {
-      i.state = 'terminated';
+      terminate(g, i);
       addActivity(g, { startedAt: i.interruptAt, endedAt: now, status: 'Successful', description: `Terminating EC2 instance: ${i.id} (Spot interruption)` });
     }
     if (i.state === 'draining' && i.terminateAt !== undefined && now >= i.terminateAt) {
-      i.state = 'terminated';
+      terminate(g, i);
       finishActivity(g, `Terminating EC2 instance: ${i.id}`, now);
     }
     if (i.state === 'in-service' && i.asgHealth === 'Unhealthy') startTermination(g, i, now, p);
+    if (i.state === 'terminated') gone += 1;
   }
-  g.instances = g.instances.filter((i) => i.state !== 'terminated');
-  let count = active(g).length;
+  if (gone > 0) g.instances = g.instances.filter((i) => i.state !== 'terminated');
+  let count = 0;
+  for (const i of g.instances) if (i.state === 'pending' || i.state === 'in-service') count += 1;
   while (count < g.desired) {
-    launch(g, now);
+    launch(g, now, p, rng);
     count += 1;
   }
   while (count > g.desired) {

@@ -2,7 +2,12 @@
 // and alarms with evaluation periods and datapoints-to-alarm.
 import type { Metrics, Series } from '../policies/snapshot';
 
-export type MetricName = keyof Metrics | 'unhealthyHosts';
+/**
+ * The controller's metrics, plus the target group's host counts (UnHealthyHostCount, HealthyHostCount) and
+ * ALBRequestCountPerTarget: the ALB's RequestCount divided by the healthy targets (ELB User Guide, "CloudWatch
+ * metrics for your Application Load Balancer", RequestCountPerTarget; the predefined metric of target tracking).
+ */
+export type MetricName = keyof Metrics | 'unhealthyHosts' | 'healthyHosts' | 'requestCountPerTarget';
 
 export interface MetricStore {
   /** The datapoint for the minute starting at t (published at t + 60 s + delay). */

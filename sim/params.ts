@@ -1,33 +1,59 @@
 // The simulated world's physics, one set for every trace (never tuned per trace), each value with its source.
+// The instance type stays the scaling guide's t3.medium (unlimited mode, the T3 default); its surplus CPU credits
+// are charged, so running hot costs what it costs on AWS (see `t3Credits`).
 
 export interface WorldParams {
-  /** Requests per minute one t3.medium serves at 100 % CPU. */
+  /** Requests per minute one t3.medium serves at 100 % CPU (its service rate). */
   readonly capacityPerInstance: number;
+  /** The documented sizing point: traces are scaled so the peak needs the group max at this utilisation. */
+  readonly sizingUtilisation: number;
   /** CPU of an instance doing nothing (OS, agent, Node.js event loop). */
   readonly idleCpuPercent: number;
+  /** Memory in use at rest, as the CloudWatch agent's mem_used_percent (cache and buffers excluded). */
   readonly baseMemoryPercent: number;
-  /** Memory added at full utilization (heap grows with in-flight requests). */
-  readonly memoryPerUtilizationPercent: number;
-  /** p90 response time at low load, seconds (mix of cached and database requests). */
+  /** Memory held per request in the instance (in flight or queued), in MiB, and the instance's memory. */
+  readonly memoryPerRequestMiB: number;
+  readonly memoryMiB: number;
+  /** p90 response time at low load, seconds: the I/O part of a request (database, Redis), which costs no CPU. */
   readonly baseLatencyP90: number;
   /** Mean CPU service time of a request on one vCPU, seconds. */
   readonly serviceSeconds: number;
+  /** Squared coefficient of variation of one request's CPU time (1 = exponential). */
+  readonly serviceCv2: number;
+  /** Minute-to-minute variation of the mean service time (the request mix shifts): coefficient of variation. */
+  readonly serviceMixCv: number;
+  /** Squared coefficient of variation of inter-arrival times within a minute (1 = Poisson). */
+  readonly arrivalCv2: number;
+  /** Negative binomial shape of a minute's arrival count: variance = mean + mean^2 / shape. */
+  readonly arrivalDispersionShape: number;
   readonly vcpus: number;
-  /** nginx proxy_read_timeout in the scaling guide: a request waits at most this long. */
+  /** A request waiting longer than this gets a 504 (nginx proxy_read_timeout, ALB idle timeout). */
   readonly timeoutSeconds: number;
   readonly baseErrorPercent: number;
-  /** From launch to InService (boot + docker compose up). */
+  /** Share of failed attempts the client retries (in the next minute), and the most attempts per request. */
+  readonly retryShare: number;
+  readonly maxAttempts: number;
+  /** From launch to InService: median seconds, and the log-normal sigma of the spread (the tail). */
   readonly bootSeconds: number;
+  readonly bootSigma: number;
   /** Target group health check, from the scaling guide: every 30 s, healthy after 2, unhealthy after 5. */
   readonly healthCheckIntervalSeconds: number;
   readonly healthyThreshold: number;
   readonly unhealthyThreshold: number;
+  /** The target group's health check timeout: a check waiting longer behind the queue fails. */
+  readonly healthCheckTimeoutSeconds: number;
+  /** Probability that one health check of a healthy, unloaded target fails anyway (a flaky check). */
+  readonly flakyHealthCheck: number;
   /** ALB deregistration delay (the ALB default): a scaled-in instance drains, and is billed, this long. */
   readonly deregistrationDelaySeconds: number;
   /** Per spot instance, per hour; plus a two-minute warning before the interruption. */
   readonly spotInterruptionPerHour: number;
   /** CloudWatch publication delay for one-minute metrics. */
   readonly metricDelaySeconds: number;
+  /** T3 unlimited: CPU credits earned per hour, the most an instance can hold, and the surplus price. */
+  readonly creditsEarnedPerHour: number;
+  readonly maxCreditBalance: number;
+  readonly surplusCreditUsdPerVcpuHour: number;
 }
 
 export const DEFAULT_PARAMS: WorldParams = {
@@ -35,24 +61,72 @@ export const DEFAULT_PARAMS: WorldParams = {
   // (JSON rendering, Redis and MongoDB driver work); the guide's targets (< 200 ms cached, < 1 s database
   // queries) put the rest of a response in I/O wait, which costs no CPU.
   capacityPerInstance: 2400,
+  // The scaling guide's sizing rule ("keep CPU < 60 % average") applied to its maximum of 10: the trace's peak is
+  // the load 10 instances carry at 60 %. A property of the workload's description, not of any policy's setting.
+  sizingUtilisation: 0.6,
   serviceSeconds: 0.05,
+  // Per-request CPU time of a web API mixes cheap cached hits and heavier queries; measured web service-time
+  // distributions are more variable than exponential (Harchol-Balter, "Performance Modeling and Design of
+  // Computer Systems", ch. 20 on heavy-tailed job sizes). A CV of 1.5 (C^2 = 2.25) is a moderate choice.
+  serviceCv2: 2.25,
+  // The minute's mix of cached and database requests shifts a little from minute to minute: 3 % CV of the mean
+  // CPU time per request (an assumption, stated: it makes CPU noisier than the arrival count alone).
+  serviceMixCv: 0.03,
+  // Web arrivals are burstier than Poisson at sub-minute scales (Paxson & Floyd, "Wide-area traffic: the failure
+  // of Poisson modeling", IEEE/ACM ToN 1995); the index of dispersion 2 is a moderate value for a busy API.
+  arrivalCv2: 2,
+  // Per-minute counts are overdispersed relative to Poisson (ibid.); a negative binomial with shape 400 adds a
+  // 5 % coefficient of variation on top of the Poisson noise (variance = mean + mean^2 / 400).
+  arrivalDispersionShape: 400,
   vcpus: 2, // t3.medium: 2 vCPU, 4 GiB (EC2 instance types page)
   idleCpuPercent: 3,
-  baseMemoryPercent: 45, // Node.js + nginx + CloudWatch agent on 4 GiB, at rest
-  memoryPerUtilizationPercent: 25,
+  // At rest: Amazon Linux 2023 (~300 MiB), Docker (~80 MiB), nginx (~20 MiB), CloudWatch agent (~60 MiB) and the
+  // Node.js API (RSS ~250-400 MiB; V8 keeps a mostly fixed heap for a stateless API) ~ 0.9 GiB of 4 GiB. Memory
+  // per request is what a request holds while in flight or queued (socket buffers, parsed body, response being
+  // rendered: ~0.5 MiB); by Little's law it only matters when a backlog builds, so memory rises with overload,
+  // not with utilisation, and a 70 % memory target is no floor on scale-in.
+  baseMemoryPercent: 22,
+  memoryPerRequestMiB: 0.5,
+  memoryMiB: 4096,
   baseLatencyP90: 0.3, // guide: < 200 ms cached, < 1 s database; p90 of the mix
-  timeoutSeconds: 60, // guide's nginx proxy_read_timeout 60s
+  // nginx proxy_read_timeout 60s (the guide) and the ALB idle timeout default of 60 s (ELBv2 load balancer
+  // attributes, idle_timeout.timeout_seconds): a request queued longer gets a 504.
+  timeoutSeconds: 60,
   baseErrorPercent: 0.05,
-  bootSeconds: 180, // EC2 boot of an AMI with Docker, plus `docker-compose up -d` (guide step 2.2)
+  // The AWS SDKs' standard retry mode retries 5xx and timeouts with backoff, at most 3 attempts (AWS SDKs and
+  // Tools reference guide, "Retry behavior"); browsers and many HTTP clients do not retry. Half the failed
+  // attempts come back, after a backoff that lands in the next minute.
+  retryShare: 0.5,
+  maxAttempts: 3,
+  // EC2 launch to InService (boot an AMI with Docker, `docker-compose up -d`, guide step 2.2): median 180 s and a
+  // log-normal spread with a tail: sigma 0.3 puts p95 at ~295 s and p99 at ~360 s. Launch times vary and have a
+  // long tail, more so for spot (Mao & Humphrey, "A Performance Study on the VM Startup Time in the Cloud",
+  // IEEE CLOUD 2012; Hao et al., "An Empirical Analysis of VM Startup Times in Public IaaS Clouds", 2021).
+  bootSeconds: 180,
+  bootSigma: 0.3,
   healthCheckIntervalSeconds: 30, // guide 1.2
   healthyThreshold: 2, // guide 1.2
   unhealthyThreshold: 5, // guide 1.2
+  healthCheckTimeoutSeconds: 5, // ELBv2 HealthCheckTimeoutSeconds default for HTTP targets
+  // A GC pause, a slow dependency ping, a dropped packet: 1 check in 500 fails on an idle, healthy target.
+  // Five in a row are needed to mark it unhealthy, so this rarely removes a target but does perturb the counts.
+  flakyHealthCheck: 0.002,
   deregistrationDelaySeconds: 300, // ELBv2 target group attribute default
   // Pessimistic on purpose: the Spot Instance Advisor puts t3.medium in us-east-1 in its lowest band
   // (< 5 % of instances interrupted per month); 0.2 %/h is about 5 % per day.
   spotInterruptionPerHour: 0.002,
   metricDelaySeconds: 120, // one-minute metrics typically appear 1-3 minutes late
+  // EC2 User Guide, "Key concepts for burstable performance instances": t3.medium earns 24 credits/hour (a 20 %
+  // baseline per vCPU) and holds at most 576; in unlimited mode the credits spent beyond the balance are surplus
+  // credits, charged at $0.05 per vCPU-hour for T3 Linux (Amazon EC2 On-Demand pricing, "T2/T3/T4g Unlimited Mode
+  // Pricing") unless paid down by later earnings. One credit = one vCPU at 100 % for one minute.
+  creditsEarnedPerHour: 24,
+  maxCreditBalance: 576,
+  surplusCreditUsdPerVcpuHour: 0.05,
 };
+
+/** Requests per minute one instance serves at the documented sizing utilisation (1,440 by default). */
+export const sizingCapacity = (p: WorldParams): number => p.capacityPerInstance * p.sizingUtilisation;
 
 /** On-demand, spot and reserved prices for t3.medium Linux in us-east-1, USD per instance-hour. */
 export interface Prices {

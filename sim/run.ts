@@ -19,6 +19,12 @@ export interface RunResult {
   readonly reasonCounts: Readonly<Record<string, number>>;
 }
 
+const unhealthyCount = (world: ReturnType<typeof createWorld>): number => {
+  let n = 0;
+  for (const i of world.group.instances) if (i.asgHealth === 'Unhealthy') n += 1;
+  return n;
+};
+
 export const runPolicy = async (factory: PolicyFactory, o: WorldOptions): Promise<RunResult> => {
   const world = createWorld(o);
   const policy: Policy = factory(world);
@@ -28,11 +34,11 @@ export const runPolicy = async (factory: PolicyFactory, o: WorldOptions): Promis
   for (let m = 0; m < o.trace.minutes.length; m += 1) {
     minutes.push(stepMinute(world, m));
     const before = world.group.desired;
-    const unhealthyBefore = world.group.instances.filter((i) => i.asgHealth === 'Unhealthy').length;
+    const unhealthyBefore = unhealthyCount(world);
     const seen = policy.records.length;
     const now = o.trace.minutes[m]! + 60_000;
     await policy.control(now, m);
-    replacements += Math.max(0, world.group.instances.filter((i) => i.asgHealth === 'Unhealthy').length - unhealthyBefore);
+    replacements += Math.max(0, unhealthyCount(world) - unhealthyBefore);
     if (world.group.desired !== before) {
       const codes = [...new Set(policy.records.slice(seen).filter((r) => r.written.length > 0).flatMap((r) => r.reasonCodes))];
       marks.push({ t: now, from: before, to: world.group.desired, codes });

@@ -38,7 +38,7 @@ export interface SimulationReport {
 
 export const simulate = async (o: SimulationOptions): Promise<SimulationReport> => {
   const params = o.params ?? DEFAULT_PARAMS;
-  const factor = scaleFactor(o.trace, o.config.capacity.max, params.capacityPerInstance, o.config.policies.cpu?.target ?? 60);
+  const factor = scaleFactor(o.trace, o.config.capacity.max, params);
   const trace = scaled(o.trace, factor);
   const seed = o.seed ?? 1;
   const world = { config: o.config, trace, params, prices: o.prices ?? US_EAST_1_T3_MEDIUM, slo: o.slo ?? DEFAULT_SLO, faults: o.faults ?? {}, seed };

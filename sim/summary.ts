@@ -1,11 +1,28 @@
-// What a run is judged by: money, minutes outside the SLO, churn, and how long load waited for capacity.
+// What a run is judged by: money (reserved base and variable), requests failed and slow, minutes outside the SLO,
+// churn, peak capacity, and how long load waited for capacity.
 import { maxUtilizationFor } from './load-model';
 import type { Minute, World } from './world';
 
 export interface RunSummary {
   readonly policy: string;
   readonly describe: string;
+  /** Everything paid: reservedCostUsd + variableCostUsd. */
   readonly costUsd: number;
+  /** The reserved base, the same for every policy: paid whether used or not. */
+  readonly reservedCostUsd: number;
+  /** Beyond the reserved base: on-demand and spot instance-hours plus T3 surplus CPU credits. */
+  readonly variableCostUsd: number;
+  /** Of the variable cost, the surplus CPU credits (t3 unlimited). */
+  readonly creditCostUsd: number;
+  /** Client requests (new requests, not retries). */
+  readonly requestsTotal: number;
+  /**
+   * Client requests that failed for good: 5xx, 504 timeouts and 503s, counted once per request when the client
+   * gives up (it did not retry, or its last attempt failed). A request whose retry succeeded is not failed but slow.
+   */
+  readonly requestsFailed: number;
+  /** Client requests served slower than the SLO latency, including every request that needed a retry. */
+  readonly requestsSlow: number;
   readonly sloViolationMinutes: number;
   readonly scalingActions: number;
   readonly replacements: number;
@@ -13,6 +30,8 @@ export interface RunSummary {
   /** The longest stretch, in minutes, in which healthy serving capacity was below what the load needed. */
   readonly longestUnderCapacityMinutes: number;
   readonly peakInstances: number;
+  /** Mean busy share of the vCPUs of the instances in service (0..1), over the run's minutes. */
+  readonly meanUtilisation: number;
   readonly minutes: number;
 }
 
@@ -26,23 +45,49 @@ export const summarize = (world: World, policy: { name: string; describe: string
   const need = needOf(world);
   let longest = 0;
   let stretch = 0;
+  let cost = 0;
+  let reserved = 0;
+  let variable = 0;
+  let credit = 0;
+  let total = 0;
+  let failed = 0;
+  let slow = 0;
+  let violations = 0;
+  let onDemand = 0;
+  let spot = 0;
+  let peak = 0;
+  let utilisation = 0;
   for (const m of minutes) {
-    stretch = m.serving < need(m.requests) ? stretch + 1 : 0;
-    longest = Math.max(longest, stretch);
+    stretch = m.serving < need(m.fresh) ? stretch + 1 : 0;
+    if (stretch > longest) longest = stretch;
+    cost += m.cost;
+    reserved += m.reservedCost;
+    variable += m.variableCost;
+    credit += m.creditCost;
+    total += m.fresh;
+    failed += m.failed;
+    slow += m.slow;
+    if (m.violation) violations += 1;
+    onDemand += m.onDemand;
+    spot += m.spot;
+    if (m.onDemand + m.spot > peak) peak = m.onDemand + m.spot;
+    utilisation += m.utilisation;
   }
   const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
   return {
     policy: policy.name, describe: policy.describe,
-    costUsd: round(minutes.reduce((s, m) => s + m.cost, 0), 4),
-    sloViolationMinutes: minutes.filter((m) => m.violation).length,
+    costUsd: round(cost, 4), reservedCostUsd: round(reserved, 4), variableCostUsd: round(variable, 4), creditCostUsd: round(credit, 4),
+    requestsTotal: Math.round(total), requestsFailed: Math.round(failed), requestsSlow: Math.round(slow),
+    sloViolationMinutes: violations,
     scalingActions: actions, replacements,
     instanceHours: {
-      onDemand: round(minutes.reduce((s, m) => s + m.onDemand, 0) / 60),
-      spot: round(minutes.reduce((s, m) => s + m.spot, 0) / 60),
+      onDemand: round(onDemand / 60),
+      spot: round(spot / 60),
       reservedPaid: round((world.config.capacityMode.reservedInstances * minutes.length) / 60),
     },
     longestUnderCapacityMinutes: longest,
-    peakInstances: Math.max(0, ...minutes.map((m) => m.onDemand + m.spot)),
+    peakInstances: peak,
+    meanUtilisation: round(minutes.length > 0 ? utilisation / minutes.length : 0, 4),
     minutes: minutes.length,
   };
 };

@@ -1,6 +1,7 @@
 // Traffic traces: CSV of `minute,requests`, sliced to a span and scaled to the fleet by one documented factor.
 import { readFileSync } from 'node:fs';
 import { EventParseError } from '../controller/errors';
+import { sizingCapacity, type WorldParams } from './params';
 
 export interface Trace {
   readonly name: string;
@@ -47,12 +48,14 @@ export const sliceDay = (trace: Trace, day: string | undefined): Trace => {
 };
 
 /**
- * One factor per trace: its peak minute becomes the load that needs the group's maximum at the CPU target.
- * factor = max instances x capacity per instance x cpu target / peak requests.
+ * One factor per trace, from the world alone (no policy's setting): its peak minute becomes the load that needs
+ * the group's maximum at the documented sizing utilisation (`sizingCapacity`, params.ts).
+ * factor = max instances x capacity per instance x sizing utilisation / peak requests.
  */
-export const scaleFactor = (trace: Trace, maxInstances: number, capacityPerInstance: number, cpuTargetPercent: number): number => {
-  const peak = Math.max(...trace.requests);
-  return peak === 0 ? 1 : (maxInstances * capacityPerInstance * (cpuTargetPercent / 100)) / peak;
+export const scaleFactor = (trace: Trace, maxInstances: number, params: WorldParams): number => {
+  let peak = 0;
+  for (const r of trace.requests) if (r > peak) peak = r;
+  return peak === 0 ? 1 : (maxInstances * sizingCapacity(params)) / peak;
 };
 
 export const scaled = (trace: Trace, factor: number): Trace => ({ ...trace, requests: trace.requests.map((r) => r * factor) });

@@ -1,5 +1,6 @@
 import { asgTick, createGroup, onDemandWanted, running } from '../../sim/fleet';
 import { DEFAULT_PARAMS as p } from '../../sim/params';
+import { createRng } from '../../sim/rng';
 
 const T0 = Date.parse('2026-03-04T15:00:00Z');
 const min = (n: number) => T0 + n * 60_000;
@@ -54,5 +55,33 @@ describe('simulated Auto Scaling group', () => {
     g.instances[0]!.asgHealth = 'Unhealthy';
     asgTick(g, min(4), p);
     expect(g.instances.map((i) => i.state)).toEqual(['draining', 'in-service', 'pending']);
+  });
+});
+
+describe('boot time', () => {
+  it('draws each launch from a log-normal with a tail: median ~180 s, ~17 % past 240 s, some past 300 s', () => {
+    // Prepare: 2,000 launches from one seeded stream.
+    const g = createGroup('web', 0, 5000, 2000, null);
+    // Act
+    asgTick(g, min(0), p, createRng(1));
+    // Assess: P(boot > 240 s) = P(Z > ln(240 / 180) / 0.3 = 0.959) = 16.9 %.
+    const boots = g.instances.map((i) => i.bootMs / 1000).sort((a, b) => a - b);
+    expect(boots[1000]!).toBeGreaterThan(170);
+    expect(boots[1000]!).toBeLessThan(190);
+    const late = boots.filter((b) => b > 240).length / boots.length;
+    expect(late).toBeGreaterThan(0.14);
+    expect(late).toBeLessThan(0.2);
+    expect(boots.at(-1)!).toBeGreaterThan(300);
+  });
+
+  it('puts an instance in service at the first ASG minute after its own boot time, and records when', () => {
+    const g = createGroup('web', 0, 10, 1, null);
+    asgTick(g, min(0), p, createRng(7));
+    const boot = g.instances[0]!.bootMs;
+    const due = Math.ceil(boot / 60_000);
+    asgTick(g, min(due - 1), p);
+    expect(g.instances[0]!.state).toBe('pending');
+    asgTick(g, min(due), p);
+    expect(g.instances[0]).toMatchObject({ state: 'in-service', inServiceAt: min(due) });
   });
 });

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { EventParseError } from '../../controller/errors';
+import { DEFAULT_PARAMS } from '../../sim/params';
 import { loadTrace, parseTrace, scaled, scaleFactor, sliceDay } from '../../sim/trace';
 
 describe('traces', () => {
@@ -17,9 +18,9 @@ describe('traces', () => {
     expect(() => parseTrace(text, 't')).toThrow(message);
   });
 
-  it('scales so the peak needs the maximum at the CPU target: 10 x 2,400 x 0.6 / 1,000 = 14.4', () => {
+  it('scales so the peak needs the maximum at the documented sizing utilisation, whatever any policy says: 10 x 2,400 x 0.6 / 1,000 = 14.4', () => {
     const t = parseTrace('minute,requests\n2019-07-01T00:00Z,500\n2019-07-01T00:01Z,1000\n', 't');
-    expect(scaleFactor(t, 10, 2400, 60)).toBeCloseTo(14.4, 9);
+    expect(scaleFactor(t, 10, DEFAULT_PARAMS)).toBeCloseTo(14.4, 9);
     expect(scaled(t, 14.4).requests).toEqual([7200, 14400]);
   });
 
