@@ -10,6 +10,8 @@ export interface SimInstance {
   readonly id: string;
   readonly market: 'on-demand' | 'spot';
   readonly launchedAt: number;
+  /** When it entered InService (the instance warm-up counts from here). */
+  inServiceAt?: number;
   state: SimState;
   target: SimTarget;
   asgHealth: 'Healthy' | 'Unhealthy';
@@ -59,7 +61,7 @@ const nextId = (g: SimGroup): string => {
 
 /** An instance that has been in service and healthy since `since`: the warm start of a simulation. */
 export const addWarmInstance = (g: SimGroup, market: SimInstance['market'], since: number): void => {
-  g.instances.push({ id: nextId(g), market, launchedAt: since, state: 'in-service', target: 'healthy', asgHealth: 'Healthy', passes: 2, fails: 0, broken: false });
+  g.instances.push({ id: nextId(g), market, launchedAt: since, inServiceAt: since, state: 'in-service', target: 'healthy', asgHealth: 'Healthy', passes: 2, fails: 0, broken: false });
 };
 
 const finishActivity = (g: SimGroup, description: string, now: number): void => {
@@ -116,6 +118,7 @@ export const asgTick = (g: SimGroup, now: number, p: WorldParams): void => {
   for (const i of g.instances) {
     if (i.state === 'pending' && now - i.launchedAt >= p.bootSeconds * 1000) {
       i.state = 'in-service';
+      i.inServiceAt = now;
       i.target = 'initial';
       finishActivity(g, `Launching a new EC2 instance: ${i.id}`, now);
     }

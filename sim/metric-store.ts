@@ -2,7 +2,8 @@
 // and alarms with evaluation periods and datapoints-to-alarm.
 import type { Metrics, Series } from '../policies/snapshot';
 
-export type MetricName = keyof Metrics | 'unhealthyHosts';
+// requestCountPerTarget (ALBRequestCountPerTarget) and healthyHosts: shim for the baselines, until the world publishes them.
+export type MetricName = keyof Metrics | 'unhealthyHosts' | 'requestCountPerTarget' | 'healthyHosts';
 
 export interface MetricStore {
   /** The datapoint for the minute starting at t (published at t + 60 s + delay). */

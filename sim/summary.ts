@@ -14,6 +14,13 @@ export interface RunSummary {
   readonly longestUnderCapacityMinutes: number;
   readonly peakInstances: number;
   readonly minutes: number;
+  // Shim (baselines branch) for the fields the world engineer adds; replaced at merge by the world's versions.
+  readonly reservedCostUsd: number;
+  readonly variableCostUsd: number;
+  readonly requestsTotal: number;
+  readonly requestsFailed: number;
+  readonly requestsSlow: number;
+  readonly meanUtilisation: number;
 }
 
 /** Instances the load of a minute needs at the highest utilization that meets the SLO latency (capped at max). */
@@ -31,7 +38,22 @@ export const summarize = (world: World, policy: { name: string; describe: string
     longest = Math.max(longest, stretch);
   }
   const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+  const costUsd = round(minutes.reduce((s, m) => s + m.cost, 0), 4);
+  const reservedCostUsd = round((world.config.capacityMode.reservedInstances * world.prices.reserved * minutes.length) / 60, 4);
+  let requestsTotal = 0;
+  let requestsFailed = 0;
+  let requestsSlow = 0;
+  let servedCapacity = 0;
+  for (const m of minutes) {
+    requestsTotal += m.requests;
+    requestsFailed += m.errors;
+    if (m.latencyP90 > world.slo.latencyP90Seconds) requestsSlow += Math.max(0, m.requests - m.errors) * 0.1;
+    servedCapacity += m.serving * world.params.capacityPerInstance;
+  }
   return {
+    reservedCostUsd, variableCostUsd: round(costUsd - reservedCostUsd, 4),
+    requestsTotal: Math.round(requestsTotal), requestsFailed: Math.round(requestsFailed), requestsSlow: Math.round(requestsSlow),
+    meanUtilisation: servedCapacity > 0 ? round(requestsTotal / servedCapacity, 4) : 0,
     policy: policy.name, describe: policy.describe,
     costUsd: round(minutes.reduce((s, m) => s + m.cost, 0), 4),
     sloViolationMinutes: minutes.filter((m) => m.violation).length,

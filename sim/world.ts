@@ -1,6 +1,7 @@
 // The simulated world for one policy on one trace: a group, its CloudWatch, faults and prices, one minute at a time.
 import type { GroupConfig } from '../policies/config';
 import { distributionFor } from '../policies/capacity-mode';
+import { activeWindow } from '../policies/time-window';
 import { within, type Faults } from './faults';
 import { addWarmInstance, asgTick, createGroup, onDemandWanted, running, type SimGroup } from './fleet';
 import { createMetricStore, type MetricStore } from './metric-store';
@@ -19,6 +20,7 @@ export interface World {
   readonly trace: Trace;
   readonly faults: Faults;
   readonly rng: Rng;
+  readonly capacitySchedule?: 'on-demand' | 'windows';
   now: number;
 }
 
@@ -30,6 +32,8 @@ export interface WorldOptions {
   readonly slo: Slo;
   readonly faults: Faults;
   readonly seed: number;
+  /** 'windows': the world applies the config windows' capacity modes to the group (baselines); default 'on-demand'. */
+  readonly capacitySchedule?: 'on-demand' | 'windows';
 }
 
 export const createWorld = (o: WorldOptions): World => {
@@ -75,6 +79,10 @@ export const stepMinute = (w: World, m: number): Minute => {
     const victim = w.group.instances.filter((i) => i.state === 'in-service' && !i.broken).sort((a, b) => a.launchedAt - b.launchedAt)[0];
     if (victim) victim.broken = true;
   }
+  if (w.capacitySchedule === 'windows') {
+    const c = w.config;
+    w.group.distribution = distributionFor(activeWindow(c.windows, t, c.timeZone)?.mode ?? c.capacityMode.default, c.capacityMode);
+  }
   asgTick(w.group, t, w.params);
   const metrics = trafficMinute(w.group, w.trace.requests[m]!, {
     dependencyDown: within(w.faults.dependencyOutage, t) !== undefined,
@@ -85,6 +93,9 @@ export const stepMinute = (w: World, m: number): Minute => {
   w.store.record('latency', t, metrics.latencyP90);
   w.store.record('requests', t, metrics.requests);
   w.store.record('unhealthyHosts', t, metrics.unhealthyTargets);
+  w.store.record('healthyHosts', t, metrics.healthyTargets);
+  // ALBRequestCountPerTarget: RequestCount / healthy targets (ELB CloudWatch metrics), the Sum statistic.
+  w.store.record('requestCountPerTarget', t, metrics.healthyTargets > 0 ? metrics.requests / metrics.healthyTargets : metrics.requests);
   if (metrics.requests > 0) w.store.record('errorRate', t, metrics.errorPercent);
   const run = running(w.group);
   const onDemand = run.filter((i) => i.market === 'on-demand').length;
