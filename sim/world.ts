@@ -94,8 +94,9 @@ export const stepMinute = (w: World, m: number): Minute => {
   w.store.record('requests', t, metrics.requests);
   w.store.record('unhealthyHosts', t, metrics.unhealthyTargets);
   w.store.record('healthyHosts', t, metrics.healthyTargets);
-  // ALBRequestCountPerTarget: RequestCount / healthy targets (ELB CloudWatch metrics), the Sum statistic.
-  w.store.record('requestCountPerTarget', t, metrics.healthyTargets > 0 ? metrics.requests / metrics.healthyTargets : metrics.requests);
+  // ALBRequestCountPerTarget: RequestCount / healthy targets (ELB CloudWatch metrics), all registered when none is healthy.
+  const perTarget = metrics.healthyTargets > 0 ? metrics.healthyTargets : metrics.unhealthyTargets;
+  w.store.record('requestCountPerTarget', t, perTarget > 0 ? metrics.requests / perTarget : metrics.requests);
   if (metrics.requests > 0) w.store.record('errorRate', t, metrics.errorPercent);
   const run = running(w.group);
   const onDemand = run.filter((i) => i.market === 'on-demand').length;

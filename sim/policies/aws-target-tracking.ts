@@ -26,8 +26,11 @@ export interface TrackingSpec {
   readonly target: number;
 }
 
-/** How many instances the datapoint's value is an average over, in the minute it describes. */
-const denominator = (spec: TrackingSpec, f: FleetMinute): number => (spec.metric === 'cpu' ? f.running : f.ready);
+/**
+ * How many instances the datapoint's value is an average over, in the minute it describes: the running instances
+ * for CPU; the healthy targets for request count per target, or every registered one when the ALB fails open.
+ */
+const denominator = (spec: TrackingSpec, f: FleetMinute): number => (spec.metric === 'cpu' ? f.running : f.ready > 0 ? f.ready : f.registered);
 
 /** The target tracking decision for one minute; returns the new desired capacity (unchanged when it holds). */
 export interface TrackingStep {

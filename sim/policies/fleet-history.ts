@@ -8,6 +8,8 @@ export interface FleetMinute {
   readonly running: number;
   /** In service and healthy in the target group (Kubernetes: Ready; ALB: HealthyHostCount). */
   readonly ready: number;
+  /** In service with a health status in the target group, healthy or not: where the ALB fails open to. */
+  readonly registered: number;
 }
 
 export interface FleetHistory {
@@ -23,11 +25,13 @@ export const createFleetHistory = (g: SimGroup, firstMinute: number): FleetHisto
     observe: (m) => {
       let running = 0;
       let ready = 0;
+      let registered = 0;
       for (const i of g.instances) {
         if (i.state === 'in-service' || i.state === 'draining') running += 1;
-        if (i.state === 'in-service' && i.target === 'healthy' && !i.broken) ready += 1;
+        if (i.state === 'in-service' && i.target === 'healthy') ready += 1;
+        if (i.state === 'in-service' && (i.target === 'healthy' || i.target === 'unhealthy')) registered += 1;
       }
-      minutes[m] = { running, ready };
+      minutes[m] = { running, ready, registered };
     },
     at: (t) => minutes[Math.round((t - firstMinute) / 60_000)],
   };
