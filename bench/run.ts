@@ -35,6 +35,7 @@ const runJobs = (jobs: readonly Job[], minutesOf: (file: string) => number): Pro
     const c = fork(join(__dirname, 'worker.ts'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     c.on('message', (r: JobResult) => {
       results.set(r.id, r);
+      if (results.size % Math.ceil(jobs.length / 20) === 0) process.stderr.write(`bench: ${results.size} of ${jobs.length} runs\n`);
       if (results.size === jobs.length) {
         for (const x of children) x.kill();
         resolve(results);
@@ -70,7 +71,7 @@ const main = async (): Promise<void> => {
         const mine = jobs.filter((j) => j.file === file && j.point === point.name && j.schedule === schedule).map((j) => results.get(j.id)!);
         for (const r of mine) {
           groupMinutes += r.summary.minutes;
-          busy += r.seconds;
+          busy += r.cpuSeconds;
         }
         return pointStats(point, schedule, mine.map((r): RunSummary => r.summary));
       });
@@ -85,7 +86,7 @@ const main = async (): Promise<void> => {
   for (const v of verdicts) console.log(`  ${v}`);
   console.log(`\nspeed: ${Math.round(groupMinutes / wall).toLocaleString('en-US')} group-minutes per second `
     + `(${groupMinutes.toLocaleString('en-US')} simulated group-minutes in ${wall.toFixed(1)} s on ${WORKERS} worker processes; `
-    + `${Math.round(groupMinutes / busy).toLocaleString('en-US')} per second per worker)`);
+    + `${Math.round(groupMinutes / busy).toLocaleString('en-US')} per CPU-second, so about ${Math.round(busy / WORKERS / 60)} min of wall time on ${WORKERS} idle cores)`);
 };
 
 

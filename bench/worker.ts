@@ -23,6 +23,8 @@ export interface JobResult {
   readonly id: number;
   readonly summary: RunSummary;
   readonly seconds: number;
+  /** CPU seconds the run took (user + system): the speed measure that other load on the machine does not skew. */
+  readonly cpuSeconds: number;
 }
 
 const ROOT = join(__dirname, '..');
@@ -38,9 +40,11 @@ const traceOf = (file: string): Trace => {
 process.on('message', (job: Job) => {
   const point = pointNamed(job.point)!;
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   const base = { config, trace: traceOf(job.file), params: DEFAULT_PARAMS, prices: US_EAST_1_T3_MEDIUM, slo: DEFAULT_SLO, faults: {}, seed: job.seed };
   void runPolicy(point.factory, pointWorld(point, base, job.schedule)).then((run) => {
-    const result: JobResult = { id: job.id, summary: run.summary, seconds: (performance.now() - t0) / 1000 };
+    const cpu = process.cpuUsage(c0);
+    const result: JobResult = { id: job.id, summary: run.summary, seconds: (performance.now() - t0) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
     process.send!(result);
   });
 });
