@@ -86,7 +86,7 @@ const main = async (): Promise<void> => {
   for (const v of verdicts) console.log(`  ${v}`);
   console.log(`\nspeed: ${Math.round(groupMinutes / wall).toLocaleString('en-US')} group-minutes per second `
     + `(${groupMinutes.toLocaleString('en-US')} simulated group-minutes in ${wall.toFixed(1)} s on ${WORKERS} worker processes; `
-    + `${Math.round(groupMinutes / busy).toLocaleString('en-US')} per CPU-second, so about ${Math.round(busy / WORKERS / 60)} min of wall time on ${WORKERS} idle cores)`);
+    + `${Math.round(groupMinutes / busy).toLocaleString('en-US')} per CPU-second, so about ${Math.round(busy / WORKERS)} s of wall time on ${WORKERS} idle cores)`);
 };
 
 

@@ -47,6 +47,7 @@ export const summarize = (world: World, policy: { name: string; describe: string
   for (const m of minutes) {
     requestsTotal += m.requests;
     requestsFailed += m.errors;
+    // Shim: a minute's p90 above the bound means at least its slowest 10 % of served requests were slow.
     if (m.latencyP90 > world.slo.latencyP90Seconds) requestsSlow += Math.max(0, m.requests - m.errors) * 0.1;
     servedCapacity += m.serving * world.params.capacityPerInstance;
   }
