@@ -1,14 +1,20 @@
 // Baseline: AWS target tracking, on average CPU (ASGAverageCPUUtilization) or on ALBRequestCountPerTarget, as
 // Amazon EC2 Auto Scaling documents it (User Guide, "Target tracking scaling policies for Amazon EC2 Auto Scaling";
-// "Set the default instance warmup for an Auto Scaling group"; CloudWatch User Guide, "Alarm actions"):
+// "Set the default instance warmup for an Auto Scaling group"; AWS re:Post knowledge center, "Why doesn't my
+// CloudWatch alarm's state change invoke my Amazon EC2 Auto Scaling policy?": "an alarm invokes an Auto Scaling
+// action once each minute when the alarm remains in a new state"):
 // - AWS creates two alarms: AlarmHigh, metric > target for 3 of 3 one-minute datapoints, and AlarmLow, metric
 //   < 90 % of target for 15 of 15 (the values on the alarms AWS creates); an Auto Scaling action is invoked
 //   again for every period its alarm stays in ALARM;
 // - the policy "scales out proportionally" to ceil(capacity x metric / target) with capacity and metric taken
 //   from the same minute: the fleet the datapoint was measured on. Instances in warm-up already count toward the
 //   desired capacity, so a breach that lasts while they warm up is not paid for a second time;
-// - warm-up counts from InService; "while instances are warming up ... scale-in activities are blocked";
-// - it "scales in more gradually": at most one instance per action, never below the proportional capacity.
+// - warm-up counts from InService (an instance contributes to the aggregated metric only after it); while any
+//   instance warms up, only scale-out happens: scale-in waits for the warm-up to end;
+// - it "scales in more gradually". AWS does not publish the scale-in step; this baseline removes at most one
+//   instance per action (so one a minute while AlarmLow holds), never below the proportional capacity.
+// The world publishes the group CPU averaged over every running instance, so instances x average is the load's
+// CPU sum whether or not warming instances are in the average: the capacity the breach calls for is the same.
 import { evaluateAlarm, type AlarmSpec, type MetricName } from '../metric-store';
 import type { World } from '../world';
 import { anyInWarmup, createFleetHistory, type FleetHistory, type FleetMinute } from './fleet-history';
