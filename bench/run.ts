@@ -1,45 +1,93 @@
-// `npm run bench`: every shipped trace through the controller and every baseline, one table with ratios
-// against AWS target tracking (cost, SLO minutes), and the simulator's speed in simulated group-minutes/s.
-import { readdirSync } from 'node:fs';
+// `npm run bench`: every shipped trace, every policy point of the sweep, both capacity views, over seeds, spread
+// over child processes (one per core). One table per trace and view (median and range over seeds), the
+// controller's frontier verdict per trace, and the simulator's speed in group-minutes per second.
+import { fork, type ChildProcess } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { table } from '../cli/table';
-import { loadConfig } from '../controller/config';
-import { simulate } from '../sim/simulate';
-import { loadTrace } from '../sim/trace';
+import { verdictLine, viewTable } from '../cli/format-simulation';
+import { POINTS } from '../sim/policies/catalogue';
+import { frontierOf, type SimulationView } from '../sim/simulate';
+import { pointStats, type CapacitySchedule } from '../sim/stats';
+import type { RunSummary } from '../sim/summary';
+import type { Job, JobResult } from './worker';
 
 const ROOT = join(__dirname, '..');
-const ratio = (a: number, b: number): string => (b === 0 ? (a === 0 ? '1.00' : 'inf') : (a / b).toFixed(2));
+const SEEDS = Number(process.env.BENCH_SEEDS ?? 5);
+const WORKERS = Number(process.env.BENCH_WORKERS ?? Math.max(1, availableParallelism()));
+const SCHEDULES: readonly CapacitySchedule[] = ['windows', 'on-demand'];
+
+/** A trace's data rows: one a minute after the header. */
+const lineCount = (file: string): number => readFileSync(join(ROOT, 'traces', file), 'utf8').split('\n').filter((l) => l.trim() !== '').length - 1;
+
+const runJobs = (jobs: readonly Job[], minutesOf: (file: string) => number): Promise<Map<number, JobResult>> => new Promise((resolve, reject) => {
+  // Longest traces first, so the last jobs to finish are short ones and both cores stay busy to the end.
+  const queue = [...jobs].sort((a, b) => minutesOf(b.file) - minutesOf(a.file));
+  const results = new Map<number, JobResult>();
+  const children: ChildProcess[] = [];
+  const feed = (c: ChildProcess): void => {
+    const job = queue.shift();
+    if (job) c.send(job);
+    else c.kill();
+  };
+  for (let k = 0; k < Math.min(WORKERS, jobs.length); k += 1) {
+    const c = fork(join(__dirname, 'worker.ts'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    c.on('message', (r: JobResult) => {
+      results.set(r.id, r);
+      if (results.size % Math.ceil(jobs.length / 20) === 0) process.stderr.write(`bench: ${results.size} of ${jobs.length} runs\n`);
+      if (results.size === jobs.length) {
+        for (const x of children) x.kill();
+        resolve(results);
+      } else feed(c);
+    });
+    c.on('error', reject);
+    c.on('exit', (code) => {
+      if (code !== 0 && code !== null && results.size < jobs.length) reject(new Error(`bench worker exited with ${code}`));
+    });
+    children.push(c);
+    feed(c);
+  }
+});
 
 const main = async (): Promise<void> => {
-  const config = loadConfig(join(ROOT, 'config/autoscaler.yaml')).groups[0]!;
-  const files = readdirSync(join(ROOT, 'traces')).filter((f) => f.endsWith('.csv')).sort();
-  const rows: string[][] = [];
-  let groupMinutes = 0;
-  let seconds = 0;
-  const goal: string[] = [];
-  for (const file of files) {
-    const trace = loadTrace(join(ROOT, 'traces', file));
-    const t0 = performance.now();
-    const report = await simulate({ trace, config, seed: 1 });
-    seconds += (performance.now() - t0) / 1000;
-    groupMinutes += report.trace.minutes * report.runs.length;
-    const tt = report.runs.find((r) => r.summary.policy === 'aws-target-tracking')!.summary;
-    for (const r of report.runs) {
-      const s = r.summary;
-      rows.push([file.replace('.csv', ''), s.policy, s.costUsd.toFixed(2), ratio(s.costUsd, tt.costUsd), String(s.sloViolationMinutes), ratio(s.sloViolationMinutes, tt.sloViolationMinutes),
-        String(s.scalingActions), String(s.longestUnderCapacityMinutes), report.trace.scaleFactor.toPrecision(3)]);
-    }
-    const c = report.runs.find((r) => r.summary.policy === 'controller')!.summary;
-    const met = c.sloViolationMinutes < tt.sloViolationMinutes && c.costUsd <= tt.costUsd;
-    goal.push(`${file}: controller ${c.sloViolationMinutes} SLO min vs ${tt.sloViolationMinutes}, $${c.costUsd.toFixed(2)} vs $${tt.costUsd.toFixed(2)} -> ${met ? 'goal met' : 'goal NOT met'}`);
+  const only = process.env.BENCH_TRACES?.split(',');
+  const files = readdirSync(join(ROOT, 'traces')).filter((f) => f.endsWith('.csv') && (!only || only.some((o) => f.includes(o)))).sort();
+  const minutes = new Map(files.map((f) => [f, lineCount(f)]));
+  const jobs: Job[] = [];
+  for (const file of files) for (const point of POINTS) for (const schedule of SCHEDULES) for (let seed = 1; seed <= SEEDS; seed += 1) {
+    jobs.push({ id: jobs.length, file, point: point.name, schedule, seed });
   }
-  console.log(table(['TRACE', 'POLICY', 'COST $', 'COST/TT', 'SLO MIN', 'SLO/TT', 'ACTIONS', 'LONGEST UNDER (min)', 'SCALE'], rows));
-  console.log('');
-  console.log('goal (fewer SLO-violation minutes than AWS target tracking at no more cost):');
-  for (const g of goal) console.log(`  ${g}`);
-  console.log('');
-  console.log(`speed: ${groupMinutes.toLocaleString('en-US')} simulated group-minutes in ${seconds.toFixed(1)} s = ${Math.round(groupMinutes / seconds).toLocaleString('en-US')} group-minutes/s`);
+  const t0 = performance.now();
+  const results = await runJobs(jobs, (f) => minutes.get(f) ?? 0);
+  const wall = (performance.now() - t0) / 1000;
+  const verdicts: string[] = [];
+  let groupMinutes = 0;
+  let busy = 0;
+  for (const file of files) {
+    console.log(`\n=== ${file} (${minutes.get(file)!.toLocaleString('en-US')} minutes; ${SEEDS} seeds; medians, range in brackets)`);
+    for (const schedule of SCHEDULES) {
+      const policies = POINTS.map((point) => {
+        const mine = jobs.filter((j) => j.file === file && j.point === point.name && j.schedule === schedule).map((j) => results.get(j.id)!);
+        for (const r of mine) {
+          groupMinutes += r.summary.minutes;
+          busy += r.cpuSeconds;
+        }
+        return pointStats(point, schedule, mine.map((r): RunSummary => r.summary));
+      });
+      const frontier = frontierOf(policies);
+      const view: SimulationView = { schedule, policies, ...(frontier ? { frontier } : {}) };
+      console.log(`\n${schedule === 'windows' ? 'every policy under the capacity-mode schedule' : 'every policy all on-demand'}:`);
+      console.log(viewTable(view));
+      verdicts.push(`${file.replace('.csv', '')} [${schedule}]: ${verdictLine(frontier)}`);
+    }
+  }
+  console.log('\ncontroller on the cost / failed-requests frontier of every baseline point (oracle excluded):');
+  for (const v of verdicts) console.log(`  ${v}`);
+  console.log(`\nspeed: ${Math.round(groupMinutes / wall).toLocaleString('en-US')} group-minutes per second `
+    + `(${groupMinutes.toLocaleString('en-US')} simulated group-minutes in ${wall.toFixed(1)} s on ${WORKERS} worker processes; `
+    + `${Math.round(groupMinutes / busy).toLocaleString('en-US')} per CPU-second, so about ${Math.round(busy / WORKERS)} s of wall time on ${WORKERS} idle cores)`);
 };
+
 
 void main();

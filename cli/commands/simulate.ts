@@ -1,4 +1,5 @@
-// `simulate --trace FILE`: the controller and every baseline on a trace, in the simulated world; no AWS at all.
+// `simulate --trace FILE`: the controller and every baseline point of the sweep on a trace, over seeds, in the
+// simulated world, with the cost-SLO frontier verdict; no AWS at all.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
@@ -7,7 +8,8 @@ import { EventParseError } from '../../controller/errors';
 import { DEFAULT_SLO } from '../../sim/params';
 import { htmlReport } from '../../sim/report-html';
 import { summaryJson, summaryText } from '../format-simulation';
-import { POLICIES, simulate, type SimulationReport } from '../../sim/simulate';
+import { POINTS, selectPoints } from '../../sim/policies/catalogue';
+import { simulate, type SimulationReport } from '../../sim/simulate';
 import { loadTrace, sliceDay } from '../../sim/trace';
 import { configOf, globals, type CliContext } from '../context';
 
@@ -16,6 +18,7 @@ export interface SimulateOptions {
   day?: string;
   group?: string;
   seed?: string;
+  seeds?: string;
   report?: string;
   policies?: string;
   sloLatency?: string;
@@ -35,11 +38,15 @@ export const runSimulation = async (ctx: CliContext, cmd: Command, o: SimulateOp
   const group = o.group ? findGroup(config, o.group) : config.groups[0]!;
   const seed = o.seed === undefined ? 1 : Number(o.seed);
   if (!Number.isInteger(seed)) throw new EventParseError([`--seed: "${o.seed}" is not an integer`]);
+  const count = o.seeds === undefined ? 1 : Number(o.seeds);
+  if (!Number.isInteger(count) || count < 1 || count > 100) throw new EventParseError([`--seeds: "${o.seeds}" must be an integer from 1 to 100`]);
+  // --seeds N runs seeds seed, seed+1, ... seed+N-1.
+  const seeds = Array.from({ length: count }, (_, k) => seed + k);
   const policies = o.policies?.split(',').map((p) => p.trim());
-  const unknown = policies?.filter((p) => !(p in POLICIES)) ?? [];
-  if (unknown.length > 0) throw new EventParseError([`--policies: unknown ${unknown.join(', ')}; known: ${Object.keys(POLICIES).join(', ')}`]);
+  const unknown = policies ? selectPoints(policies).unknown : [];
+  if (unknown.length > 0) throw new EventParseError([`--policies: unknown ${unknown.join(', ')}; known: ${POINTS.map((p) => p.name).join(', ')} (or a family: ${[...new Set(POINTS.map((p) => p.family))].join(', ')})`]);
   const slo = { latencyP90Seconds: positive(o.sloLatency, '--slo-latency', DEFAULT_SLO.latencyP90Seconds), errorPercent: positive(o.sloErrors, '--slo-errors', DEFAULT_SLO.errorPercent) };
-  const report = await simulate({ trace: sliceDay(loadTrace(o.trace), o.day), config: group, seed, slo, ...(policies ? { policies } : {}) });
+  const report = await simulate({ trace: sliceDay(loadTrace(o.trace), o.day), config: group, seeds, slo, ...(policies ? { policies } : {}) });
   if (o.report) {
     const path = resolve(o.report);
     mkdirSync(dirname(path), { recursive: true });
@@ -59,9 +66,10 @@ export const simulateCommand = (program: Command, ctx: CliContext): void => {
     .requiredOption('--trace <file>', 'CSV of minute,requests (see traces/)')
     .option('--day <YYYY-MM-DD>', 'only this UTC day of the trace')
     .option('--group <name>', 'configured group to simulate (default: the first)')
-    .option('--seed <n>', 'random seed (spot interruptions); the same seed gives the same report', '1')
+    .option('--seed <n>', 'random seed (the first, with --seeds); the same seed gives the same report', '1')
+    .option('--seeds <n>', 'run this many seeds (seed, seed+1, ...) and report the median and range of each figure', '1')
     .option('--report <file>', 'write the HTML report here')
-    .option('--policies <list>', `comma-separated subset of ${Object.keys(POLICIES).join(', ')}`)
+    .option('--policies <list>', `comma-separated points (aws-tt-cpu@60) or families (${[...new Set(POINTS.map((p) => p.family))].join(', ')})`)
     .option('--slo-latency <seconds>', 'SLO: p90 latency bound of a minute', String(DEFAULT_SLO.latencyP90Seconds))
     .option('--slo-errors <percent>', 'SLO: 5xx share bound of a minute', String(DEFAULT_SLO.errorPercent))
     .description('backtest the controller and the baselines on a traffic trace in the simulated world (no AWS)')

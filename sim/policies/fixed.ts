@@ -1,12 +1,14 @@
-// Baseline: fixed capacity at the trace's peak need (the peak minute at the CPU target), never changed.
+// Baseline: fixed capacity at the trace's peak SLO need: the instances its peak minute needs at the highest
+// utilisation that still meets the SLO latency (the same need the oracle serves), never changed.
 import { addWarmInstance } from '../fleet';
+import { maxUtilizationFor } from '../load-model';
 import type { World } from '../world';
 import type { Policy } from './policy';
 
 export const peakNeed = (world: World): number => {
-  const target = (world.config.policies.cpu?.target ?? 60) / 100;
+  const rho = maxUtilizationFor(world.slo.latencyP90Seconds, world.params);
   const peak = Math.max(...world.trace.requests);
-  return Math.max(world.config.capacity.min, Math.ceil(peak / (world.params.capacityPerInstance * target) - 1e-9));
+  return Math.max(world.config.capacity.min, Math.ceil(peak / (world.params.capacityPerInstance * rho) - 1e-9));
 };
 
 export const fixedPeak = (world: World): Policy => {
@@ -17,5 +19,6 @@ export const fixedPeak = (world: World): Policy => {
   // The fixed fleet has always been this size: start it warm, like the others.
   while (g.instances.length < n) addWarmInstance(g, 'on-demand', world.trace.minutes[0]! - 3600_000);
   g.desired = n;
-  return { name: 'fixed-peak', describe: `fixed at ${n} instances, the trace's peak need at the CPU target`, control: async () => undefined, records: [] };
+  const rho = maxUtilizationFor(world.slo.latencyP90Seconds, world.params);
+  return { name: 'fixed-peak', describe: `fixed at ${n} instances, the trace's peak need at ${(rho * 100).toFixed(1)} % utilisation (the SLO latency bound)`, control: async () => undefined, records: [] };
 };

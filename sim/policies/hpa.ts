@@ -1,44 +1,64 @@
-// Baseline: the Kubernetes HPA rule alone (kubernetes.io, "Horizontal Pod Autoscaling", algorithm details):
-// desired = ceil(current x metric / target) per metric, the largest wins; no change within a 0.1 tolerance;
-// scale-down takes the highest recommendation of the last 300 s (stabilization window); scale-up is limited
-// to the larger of +4 and +100 % per period. No latency or error policy, no windows, no health replacement.
-// Evaluated once a simulated minute on the visible CPU and memory averages.
+// Baseline: the Kubernetes HPA rule alone, as kubernetes/kubernetes implements it
+// (pkg/controller/podautoscaler/replica_calculator.go, horizontal.go; kubernetes.io "Horizontal Pod Autoscaling"):
+// - per metric, desired = ceil(usageRatio x readyPodCount): the ratio is the ready pods' average against the
+//   target, and only READY pods count (pods still starting are ignored, and on a scale-up count as using nothing);
+// - within the 0.1 tolerance of the ratio, the current replicas stand; the largest metric recommendation wins;
+// - default behaviour: scale-up by at most max(4 pods, 100 %) per 15 s period, no scale-up stabilization;
+//   scale-down to the highest recommendation of the last 300 s (stabilization window), at most 100 % per period.
+// Synced once a simulated minute on the CloudWatch averages (CPU, memory) the other policies see. The group
+// average is over all running instances; its sum is the ready pods' load, so the ready average is sum / ready.
 import type { World } from '../world';
+import { createFleetHistory } from './fleet-history';
 import type { Policy } from './policy';
 
-const TOLERANCE = 0.1;
-const STABILIZATION_MS = 300_000;
+export const TOLERANCE = 0.1;
+export const STABILIZATION_MS = 300_000;
 
-export const hpaRecommendation = (current: number, metrics: readonly { value: number; target: number }[]): number => {
-  let best = current;
-  let any = false;
+export interface HpaMetric {
+  /** The ready pods' average, against the target. */
+  readonly value: number;
+  readonly target: number;
+}
+
+/** replica_calculator.go: ceil(usageRatio x ready), or the current replicas when the ratio is within tolerance. */
+export const hpaRecommendation = (current: number, ready: number, metrics: readonly HpaMetric[]): number => {
+  let best: number | undefined;
   for (const m of metrics) {
     const ratio = m.value / m.target;
-    const want = Math.abs(ratio - 1) <= TOLERANCE + 1e-9 ? current : Math.ceil(current * ratio - 1e-9);
-    best = any ? Math.max(best, want) : want;
-    any = true;
+    const want = Math.abs(1 - ratio) <= TOLERANCE + 1e-9 ? current : Math.ceil(ratio * ready - 1e-9);
+    best = best === undefined ? want : Math.max(best, want);
   }
-  return best;
+  return best ?? current;
 };
 
-export const hpa = (world: World): Policy => {
+/** horizontal.go defaults: up to max(current + 4, 2 x current) in one period. */
+export const scaleUpLimit = (current: number): number => Math.max(current + 4, current * 2);
+
+export const hpa = (target: number) => (world: World): Policy => {
   const g = world.group;
+  const fleet = createFleetHistory(g, world.trace.minutes[0] ?? 0);
   const history: { t: number; want: number }[] = [];
-  const control = async (now: number): Promise<void> => {
-    const latest = (name: 'cpu' | 'memory') => world.store.visible(name, now, 300_000).at(-1)?.v;
-    const metrics = [
-      ...(world.config.policies.cpu && latest('cpu') !== undefined ? [{ value: latest('cpu')!, target: world.config.policies.cpu.target }] : []),
-      ...(world.config.policies.memory && latest('memory') !== undefined ? [{ value: latest('memory')!, target: world.config.policies.memory.target }] : []),
-    ];
-    if (metrics.length === 0) return;
+  const memoryTarget = world.config.policies.memory?.target;
+  const control = async (now: number, m: number): Promise<void> => {
+    fleet.observe(m);
+    const cpu = world.store.visible('cpu', now, 300_000).at(-1);
+    const f = cpu ? fleet.at(cpu.t) : undefined;
+    if (!cpu || !f || f.ready === 0) return;
+    const memory = world.store.visible('memory', now, 300_000).at(-1);
+    const perReady = (avg: number) => (avg * f.running) / f.ready;
+    const metrics: HpaMetric[] = [{ value: perReady(cpu.v), target }];
+    if (memoryTarget !== undefined && memory) metrics.push({ value: perReady(memory.v), target: memoryTarget });
     const current = g.desired;
-    const want = hpaRecommendation(current, metrics);
+    const want = hpaRecommendation(current, f.ready, metrics);
     history.push({ t: now, want });
     while (history.length > 0 && history[0]!.t <= now - STABILIZATION_MS) history.shift();
     let next = want;
     if (want < current) next = Math.min(current, Math.max(...history.map((h) => h.want)));
-    else next = Math.min(want, current + Math.max(4, current));
+    else next = Math.min(want, scaleUpLimit(current));
     g.desired = Math.min(g.max, Math.max(g.min, next));
   };
-  return { name: 'hpa', describe: 'the Kubernetes HPA rule alone on CPU and memory (tolerance 0.1, 300 s scale-down stabilization)', control, records: [] };
+  return {
+    name: `hpa@${target}`, control, records: [],
+    describe: `the Kubernetes HPA rule on ready replicas: CPU ${target} %${memoryTarget !== undefined ? `, memory ${memoryTarget} %` : ''} (tolerance 0.1, 300 s scale-down stabilization, default behaviour)`,
+  };
 };

@@ -10,17 +10,37 @@ const now = Date.parse('2026-03-04T15:00:00Z');
 describe('autoscaler simulate', () => {
   beforeEach(resetAws);
 
-  it('prints per policy its cost, SLO minutes, actions and instance-hours by market as JSON, touching no AWS', async () => {
-    const r = await cli(['--json', 'simulate', '--trace', TRACE, '--policies', 'controller,aws-target-tracking'], { now });
+  it('prints per policy point the medians and ranges of cost (reserved and variable), failed and slow requests, and the verdict as JSON, touching no AWS', async () => {
+    // Act
+    const r = await cli(['--json', 'simulate', '--trace', TRACE, '--seed', '3', '--policies', 'controller,aws-tt-cpu@60,hpa@60'], { now });
+    // Assess
     expect(r.code).toBe(0);
     const out = JSON.parse(r.out);
     expect(out.trace).toMatchObject({ minutes: 1440, name: 'azure-functions-2019-one-day.csv' });
-    expect(out.policies.map((p: { policy: string }) => p.policy)).toEqual(['controller', 'aws-target-tracking']);
-    expect(out.policies[0]).toEqual(expect.objectContaining({
-      costUsd: expect.any(Number), sloViolationMinutes: expect.any(Number), scalingActions: expect.any(Number),
-      instanceHours: { onDemand: expect.any(Number), spot: expect.any(Number), reservedPaid: 48 },
+    expect(out.seeds).toEqual([3]);
+    expect(out.policies.map((p: { policy: string }) => p.policy)).toEqual(['controller', 'aws-tt-cpu@60', 'hpa@60']);
+    const stat = { median: expect.any(Number), min: expect.any(Number), max: expect.any(Number) };
+    expect(out.policies[1]).toEqual(expect.objectContaining({
+      policy: 'aws-tt-cpu@60', family: 'aws-tt-cpu', setting: '60', kind: 'baseline', costUsd: stat, reservedCostUsd: stat, variableCostUsd: stat,
+      requestsTotal: stat, requestsFailed: stat, requestsSlow: stat, sloViolationMinutes: stat, scalingActions: stat, peakInstances: stat, meanUtilisation: stat,
     }));
+    // Two reserved instances for 24 h at $0.026/h, paid by every policy.
+    expect(out.policies[1].reservedCostUsd.median).toBeCloseTo(1.248, 3);
+    expect(['dominates', 'on', 'dominated']).toContain(out.verdict);
+    expect(out.views.map((v: { schedule: string }) => v.schedule)).toEqual(['windows', 'on-demand']);
+    expect(out.views[0].frontier.points.map((p: { policy: string }) => p.policy)).toEqual(['aws-tt-cpu@60', 'hpa@60']);
     expect(asgMock.calls().length + cwMock.calls().length + elbMock.calls().length).toBe(0);
+  });
+
+  it('runs --seeds N seeds from --seed and reports the range over them', async () => {
+    const r = await cli(['--json', 'simulate', '--trace', TRACE, '--seed', '2', '--seeds', '2', '--policies', 'aws-tt-cpu@60'], { now });
+    const out = JSON.parse(r.out);
+    expect(out.seeds).toEqual([2, 3]);
+    expect(out.policies[0].costUsd.min).toBeLessThanOrEqual(out.policies[0].costUsd.max);
+    expect(out.verdict).toBeNull();
+    const bad = await cli(['simulate', '--trace', TRACE, '--seeds', '0'], { now });
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--seeds: "0" must be an integer from 1 to 100');
   });
 
   it('writes a self-contained HTML report and says where', async () => {
@@ -44,10 +64,10 @@ describe('autoscaler simulate', () => {
   });
 
   it('takes the SLO from flags: a looser latency bound counts fewer violation minutes', async () => {
-    const strict = JSON.parse((await cli(['--json', 'simulate', '--trace', TRACE, '--policies', 'aws-target-tracking'], { now })).out);
-    const loose = JSON.parse((await cli(['--json', 'simulate', '--trace', TRACE, '--policies', 'aws-target-tracking', '--slo-latency', '30', '--slo-errors', '50'], { now })).out);
+    const strict = JSON.parse((await cli(['--json', 'simulate', '--trace', TRACE, '--policies', 'aws-tt-cpu@60'], { now })).out);
+    const loose = JSON.parse((await cli(['--json', 'simulate', '--trace', TRACE, '--policies', 'aws-tt-cpu@60', '--slo-latency', '30', '--slo-errors', '50'], { now })).out);
     expect(loose.slo).toEqual({ latencyP90Seconds: 30, errorPercent: 50 });
-    expect(loose.policies[0].sloViolationMinutes).toBeLessThan(strict.policies[0].sloViolationMinutes);
+    expect(loose.policies[0].sloViolationMinutes.median).toBeLessThan(strict.policies[0].sloViolationMinutes.median);
     const bad = await cli(['simulate', '--trace', TRACE, '--slo-latency', '-1'], { now });
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('--slo-latency: "-1" must be a positive number');

@@ -13,7 +13,7 @@ describe('npm start', () => {
     });
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('worldcup98-1998-07-06-semifinal-flash-crowd.csv (1998-07-07): 1440 minutes');
-    for (const p of ['controller', 'aws-target-tracking', 'aws-step-scaling', 'hpa', 'fixed-peak', 'oracle']) expect(r.stdout).toMatch(new RegExp(`^${p}\\s+\\$`, 'm'));
+    for (const p of ['controller', 'aws-tt-cpu@60', 'aws-tt-requests@60', 'aws-predictive-tt@60', 'hpa@60', 'aws-step-scaling', 'fixed-peak', 'oracle']) expect(r.stdout).toMatch(new RegExp(`^${p}\\s+\\$`, 'm'));
     expect(r.stdout).toContain(`HTML report: ${join(ROOT, 'reports/simulation.html')}`);
     expect(existsSync(join(ROOT, 'reports/simulation.html'))).toBe(true);
   });
