@@ -1,5 +1,5 @@
 // The strict zod schema of the configuration file: unknown keys are errors, defaults are the scaling guide's.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Config, GroupConfig } from '../policies/config';
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be HH:MM (00:00 to 24:00)');

@@ -1,5 +1,5 @@
 // Snapshot files (examples, decision records, `decide --snapshot`): times as ISO-8601 or epoch ms, parsed to the core's types.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Snapshot } from '../policies/snapshot';
 
 const time = z.union([z.number().int(), z.iso.datetime({ offset: true }).transform((s) => Date.parse(s))]);

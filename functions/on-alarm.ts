@@ -4,6 +4,7 @@ import { groupForAlarm } from '../controller/alarm-group';
 import { reconcile } from '../controller/reconcile';
 import { parseAlarmEvent } from '../events/alarm-event';
 import { defaultRuntime, type Runtime } from './runtime';
+import { instrument, telemetry } from './telemetry';
 import { summarizeRun, throwIfFailed, type GroupSummary } from './run-summary';
 
 export const makeOnAlarm = (runtime: () => Runtime) => async (event: unknown): Promise<GroupSummary[]> => {
@@ -18,4 +19,4 @@ export const makeOnAlarm = (runtime: () => Runtime) => async (event: unknown): P
   return summarizeRun(run);
 };
 
-export const handler = makeOnAlarm(defaultRuntime);
+export const handler = instrument(makeOnAlarm(defaultRuntime), telemetry());

@@ -5,6 +5,7 @@ import type { Trigger } from '../controller/trigger';
 import { parseAlarmEvent } from '../events/alarm-event';
 import { parseScheduleEvent } from '../events/schedule-event';
 import { defaultRuntime, type Runtime } from './runtime';
+import { instrument, telemetry } from './telemetry';
 import { summarizeRun, throwIfFailed, type GroupSummary } from './run-summary';
 
 const isAlarm = (event: unknown): boolean =>
@@ -26,4 +27,4 @@ export const makeReplaceUnhealthy = (runtime: () => Runtime) => async (event: un
   return summarizeRun(run);
 };
 
-export const handler = makeReplaceUnhealthy(defaultRuntime);
+export const handler = instrument(makeReplaceUnhealthy(defaultRuntime), telemetry());
