@@ -1,5 +1,5 @@
 // `npm run stack [MAP_DIR] < trace.txt`: maps a minified Lambda stack trace (…/functions/on-alarm.js:1:52311) back to
-// the TypeScript source, with the source maps kept beside the zips (.esbuild/.build/functions/*.js.map).
+// the TypeScript source, with the source maps kept beside the zips (.serverless/sourcemaps/*.js.map).
 import { existsSync, readFileSync } from 'node:fs';
 import { SourceMap } from 'node:module';
 import { basename, join } from 'node:path';
@@ -25,6 +25,6 @@ export const symbolicate = (trace: string, mapDir: string): string => {
 };
 
 if (require.main === module) {
-  const dir = process.argv[2] ?? '.esbuild/.build/functions';
+  const dir = process.argv[2] ?? '.serverless/sourcemaps';
   process.stdout.write(symbolicate(readFileSync(0, 'utf8'), dir));
 }

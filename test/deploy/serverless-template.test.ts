@@ -55,6 +55,11 @@ describe('serverless package, as the README runs it', () => {
     expect(ofType(prod.resources, 'AWS::SNS::Subscription').map(([, x]) => x.Properties)).toContainEqual(expect.objectContaining({ Protocol: 'email', Endpoint: 'oncall@example.com' }));
   });
 
+  it('ticks once a minute (onSchedule), and wakes replaceUnhealthy only on this stage\'s unhealthy-host alarms', () => {
+    const rules = ofType(dev.resources, 'AWS::Events::Rule').map(([, r]) => r.Properties);
+    expect(rules.filter((r) => r.ScheduleExpression === 'rate(1 minute)').map((r) => r.Name)).toEqual(['cinemahint-autoscaler-dev-tick']);
+  });
+
   it('shares no physical name between dev and prod, and every name carries its stage', () => {
     const d = physicalNames(dev.resources);
     const p = physicalNames(prod.resources);
@@ -80,6 +85,9 @@ describe('serverless package, as the README runs it', () => {
 
   it('ships each function in a zip of at most 300 KB, with its source map beside it rather than in it', () => {
     const zips = readdirSync(dev.dir).filter((f) => f.endsWith('.zip'));
+    const maps = readdirSync(join(dev.dir, 'sourcemaps')).sort();
+    expect(maps).toEqual(['manual.js.map', 'on-alarm.js.map', 'on-schedule.js.map', 'replace-unhealthy.js.map']);
+    for (const m of maps) expect(JSON.parse(readFileSync(join(dev.dir, 'sourcemaps', m), 'utf8'))).not.toHaveProperty('sourcesContent');
     expect(zips.sort()).toEqual(['manual.zip', 'onAlarm.zip', 'onSchedule.zip', 'replaceUnhealthy.zip']);
     for (const z of zips) {
       expect(statSync(join(dev.dir, z)).size).toBeLessThanOrEqual(300 * 1024);

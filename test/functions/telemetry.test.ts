@@ -3,7 +3,7 @@ import type { Context } from 'aws-lambda';
 import { RunFailedError } from '../../controller/errors';
 import { makeOnSchedule } from '../../functions/on-schedule';
 import { makeReplaceUnhealthy } from '../../functions/replace-unhealthy';
-import { createTelemetry, instrument, recordDecision } from '../../functions/telemetry';
+import { correlationIdOf, createTelemetry, instrument, recordDecision } from '../../functions/telemetry';
 import type { Snapshot } from '../../policies/snapshot';
 import { configOf, resetAws, serve, testRuntime } from '../fixtures/aws-world';
 import { event, example, shippedConfig } from '../fixtures/shipped';
@@ -130,5 +130,14 @@ describe('deployed handler telemetry', () => {
     expect(sampled.logs.find((l) => l.message === 'event')).toMatchObject({ level: 'DEBUG', sampling_rate: 1, event: { id: '53dc4d37-cffa-4f76-80c9-8b7d4a4d2eaa' } });
     const unsampled = await runDeployed(makeOnSchedule, [example('evening-rush')], event('schedule-tick'));
     expect(unsampled.logs.find((l) => l.message === 'event')).toBeUndefined();
+  });
+});
+
+describe('correlation id', () => {
+  it('is the EventBridge event id, else the SNS message id, else the Lambda request id', () => {
+    expect(correlationIdOf(event('alarm-cpu-high'), context)).toBe((event('alarm-cpu-high') as { id: string }).id);
+    const sns = event('alarm-sns-latency-high') as { Records: { Sns: { MessageId: string } }[] };
+    expect(correlationIdOf(sns, context)).toBe(sns.Records[0]!.Sns.MessageId);
+    expect(correlationIdOf({ action: 'plan' }, context)).toBe(context.awsRequestId);
   });
 });
