@@ -1,4 +1,4 @@
-// Every resource generated from the config at package time, for serverless.yml (through resources.cjs):
+// Every resource generated from the config at package time, for serverless.yml (through serverless-resources.cjs):
 // the groups' alarms, the failed-invocation queue and the paging alarms, the dashboard, the saved queries.
 import { loadConfig } from '../controller/config';
 import type { DeployContext } from './context';

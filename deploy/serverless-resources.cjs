@@ -1,4 +1,4 @@
-// serverless.yml's `${file(./deploy/resources.cjs)}`: resolves the stage and parameters, then builds the
+// serverless.yml's `${file(./deploy/serverless-resources.cjs)}`: resolves the stage and parameters, then builds the
 // resources in TypeScript (deploy/resources.ts) through tsx, with the controller's own config loader.
 /* eslint-disable @typescript-eslint/no-require-imports -- osls loads this file with require(); it is CommonJS on purpose */
 const { join } = require('node:path');
