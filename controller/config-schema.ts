@@ -1,5 +1,5 @@
 // The strict zod schema of the configuration file: unknown keys are errors, defaults are the scaling guide's.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Config, GroupConfig, MetricSource } from '../policies/config';
 
 /** Today's source, and the CloudWatch agent's default name for it when it aggregates by ASG. */

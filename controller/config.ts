@@ -1,7 +1,7 @@
 // Loads and validates the configuration file once; every problem is reported as `path: reason`.
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Config, GroupConfig } from '../policies/config';
 import { configSchema, prototypeKeyProblems, toConfig } from './config-schema';
 import { ConfigError, UnknownGroupError } from './errors';

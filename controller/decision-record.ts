@@ -43,3 +43,63 @@ export const summarize = (s: Snapshot): SnapshotSummary => ({
   unhealthyTargets: s.targets.filter((t) => t.state === 'unhealthy').length,
   lastActivity: s.activities[0] ? `${s.activities[0].status}: ${s.activities[0].description}` : null,
 });
+
+/** The decision in one word, for the headline, dashboards and queries: what the plan does to the group. */
+export type Action = 'scale-out' | 'scale-in' | 'replace' | 'reconfigure' | 'hold' | 'none';
+
+export const actionOf = (r: DecisionRecord): Action => {
+  const p = r.plan;
+  if (!p) return 'none';
+  if (p.desired !== undefined && p.desired > p.current.desired) return 'scale-out';
+  if (p.desired !== undefined && p.desired < p.current.desired) return 'scale-in';
+  if (p.replace.length > 0) return 'replace';
+  if (p.bounds !== undefined || p.distribution !== undefined) return 'reconfigure';
+  return 'hold';
+};
+
+/** Codes an operator must see even when the run succeeds: logged at WARN, not INFO. */
+export const WARN_CODES: readonly string[] = ['BREAKER_OPEN', 'TAG_INVALID', 'MODE_UNSUPPORTED'];
+
+export const severityOf = (r: DecisionRecord): 'error' | 'warn' | 'info' =>
+  r.outcome === 'failed' ? 'error' : r.reasonCodes.some((c) => WARN_CODES.includes(c)) ? 'warn' : 'info';
+
+const triggerText = (t: Trigger): string =>
+  t.kind === 'alarm' ? `alarm ${t.alarmName} ${t.state}`
+    : t.kind === 'schedule' ? `schedule ${t.rule}`
+      : t.kind === 'health' ? `health ${t.via}${t.alarmName ? ` ${t.alarmName}` : ''}`
+        : `manual ${t.action} by ${t.by}`;
+
+/**
+ * The record as logged. Logs Insights discovers a limited number of fields per event, in order, flattening
+ * nested objects and arrays: so the headline comes first and flat (one field each: group, outcome, action,
+ * reason codes, desired before and after, ...), and the plan and snapshot follow as compact JSON text, one field
+ * each whatever the size of the group, for `autoscaler replay` (it reads `decision.plan` and `decision.snapshot`).
+ */
+export const toLogEntry = (r: DecisionRecord): Record<string, unknown> => {
+  const before = r.summary?.desired ?? r.plan?.current.desired;
+  return {
+    group: r.group,
+    outcome: r.outcome,
+    action: actionOf(r),
+    reasonCodes: r.reasonCodes.join(','),
+    desiredBefore: before ?? null,
+    desiredAfter: r.plan?.desired ?? before ?? null,
+    replaced: r.plan?.replace.join(',') ?? '',
+    trigger: triggerText(r.trigger),
+    dryRun: r.dryRun,
+    writes: r.writes.length,
+    written: r.written.length,
+    durationMs: Math.round(r.durationMs),
+    ...(r.error ? { errorName: r.error.name, errorCode: r.error.code ?? null, error: r.error.message } : {}),
+    ...(r.summary ? {
+      min: r.summary.min, max: r.summary.max, inService: r.summary.inService, pending: r.summary.pending,
+      healthyTargets: r.summary.healthyTargets, unhealthyTargets: r.summary.unhealthyTargets, lastActivity: r.summary.lastActivity,
+    } : {}),
+    why: r.plan?.reasons.map((x) => `${x.code}: ${x.message}`).join(' | ') ?? r.error?.message ?? '',
+    decision: {
+      group: r.group, at: r.at, trigger: r.trigger,
+      ...(r.plan ? { plan: JSON.stringify(r.plan) } : {}),
+      ...(r.snapshot ? { snapshot: JSON.stringify(r.snapshot) } : {}),
+    },
+  };
+};

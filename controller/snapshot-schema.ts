@@ -1,5 +1,5 @@
 // Snapshot files (examples, decision records, `decide --snapshot`): times as ISO-8601 or epoch ms, parsed to the core's types.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Snapshot } from '../policies/snapshot';
 
 // ECMAScript dates end at ±8.64e15 ms (year ±275760): past that, formatting the time for a message or a record

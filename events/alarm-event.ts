@@ -1,13 +1,13 @@
 // CloudWatch alarm state changes, from EventBridge or from the classic SNS notification, as one shape.
-import { EventBridgeSchema, SnsSchema } from '@aws-lambda-powertools/parser/schemas';
-import { z } from 'zod';
+import * as z from 'zod';
 import { EventParseError } from '../controller/errors';
+import { eventBridgeEnvelope, snsEnvelope } from './envelopes';
 import { parseWith } from './parse';
 
 const STATE = z.enum(['OK', 'ALARM', 'INSUFFICIENT_DATA']);
 const dimension = z.object({ name: z.string(), value: z.string() });
 
-const eventBridgeAlarm = EventBridgeSchema.extend({
+const eventBridgeAlarm = eventBridgeEnvelope.extend({
   source: z.literal('aws.cloudwatch'),
   'detail-type': z.literal('CloudWatch Alarm State Change'),
   detail: z.object({
@@ -37,7 +37,7 @@ export interface AlarmEvent {
 
 export const parseAlarmEvent = (raw: unknown): AlarmEvent => {
   if (raw && typeof raw === 'object' && 'Records' in raw) {
-    const sns = parseWith(SnsSchema, raw, 'event');
+    const sns = parseWith(snsEnvelope, raw, 'event');
     const record = sns.Records[0];
     if (!record) throw new EventParseError(['event.Records: no SNS record']);
     let message: unknown;

@@ -1,5 +1,5 @@
 // The manual function's payload: one action, validated strictly (a typo is an error, not a no-op).
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseWith } from './parse';
 
 const group = z.string().min(1);

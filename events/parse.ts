@@ -1,5 +1,5 @@
 // Runs a zod schema over an event and turns its issues into an EventParseError that names each problem.
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { EventParseError } from '../controller/errors';
 
 export const parseWith = <S extends z.ZodType>(schema: S, raw: unknown, what: string): z.output<S> => {

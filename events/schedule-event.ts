@@ -1,9 +1,9 @@
 // Scheduled runs: the EventBridge "Scheduled Event", or a rule's constant input naming groups.
-import { EventBridgeSchema } from '@aws-lambda-powertools/parser/schemas';
-import { z } from 'zod';
+import * as z from 'zod';
+import { eventBridgeEnvelope } from './envelopes';
 import { parseWith } from './parse';
 
-const scheduled = EventBridgeSchema.extend({
+const scheduled = eventBridgeEnvelope.extend({
   source: z.enum(['aws.events', 'aws.scheduler']),
   'detail-type': z.literal('Scheduled Event'),
 });

@@ -2,6 +2,7 @@
 import { runManual } from '../controller/manual';
 import { parseManualPayload } from '../events/manual-payload';
 import { defaultRuntime, type Runtime } from './runtime';
+import { instrument, telemetry } from './telemetry';
 import { summarizeRun, type GroupSummary } from './run-summary';
 
 export interface ManualResponse {
@@ -28,4 +29,4 @@ export const makeManual = (runtime: () => Runtime) => async (event: unknown): Pr
   };
 };
 
-export const handler = makeManual(defaultRuntime);
+export const handler = instrument(makeManual(defaultRuntime), telemetry());

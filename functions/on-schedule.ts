@@ -4,6 +4,7 @@ import { findGroups } from '../controller/config';
 import { reconcile } from '../controller/reconcile';
 import { parseScheduleEvent } from '../events/schedule-event';
 import { defaultRuntime, type Runtime } from './runtime';
+import { instrument, telemetry } from './telemetry';
 import { summarizeRun, throwIfFailed, type GroupSummary } from './run-summary';
 
 export const makeOnSchedule = (runtime: () => Runtime) => async (event: unknown): Promise<GroupSummary[]> => {
@@ -15,4 +16,4 @@ export const makeOnSchedule = (runtime: () => Runtime) => async (event: unknown)
   return summarizeRun(run);
 };
 
-export const handler = makeOnSchedule(defaultRuntime);
+export const handler = instrument(makeOnSchedule(defaultRuntime), telemetry());

@@ -9,6 +9,7 @@ import type { GroupConfig } from '../policies/config';
 import { parseAlarmEvent } from '../events/alarm-event';
 import { parseScheduleEvent } from '../events/schedule-event';
 import { defaultRuntime, type Runtime } from './runtime';
+import { instrument, telemetry } from './telemetry';
 import { summarizeRun, throwIfFailed, type GroupSummary } from './run-summary';
 
 const isAlarm = (event: unknown): boolean =>
@@ -20,7 +21,7 @@ export const makeReplaceUnhealthy = (runtime: () => Runtime) => async (event: un
   let trigger: Trigger = { kind: 'health', via: 'schedule' };
   if (isAlarm(event)) {
     const alarm = parseAlarmEvent(event);
-    groups = [groupForAlarm(rt.config, alarm)];
+    groups = [groupForAlarm(rt.config, alarm, rt.alarmPrefix)];
     trigger = { kind: 'health', via: 'alarm', alarmName: alarm.alarmName };
   } else {
     // A rule's input may name groups, as for onSchedule: honour it, each group once. Without one, the tick is
@@ -35,4 +36,4 @@ export const makeReplaceUnhealthy = (runtime: () => Runtime) => async (event: un
   return summarizeRun(run);
 };
 
-export const handler = makeReplaceUnhealthy(defaultRuntime);
+export const handler = instrument(makeReplaceUnhealthy(defaultRuntime), telemetry());

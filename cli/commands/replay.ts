@@ -24,7 +24,11 @@ export const readRecords = (file: string): LoggedRecord[] => {
   const text = readFileSync(file, 'utf8');
   const unwrap = (x: unknown): LoggedRecord | undefined => {
     const r = (x as { decision?: unknown })?.decision ?? x;
-    return r && typeof r === 'object' && 'snapshot' in r && 'group' in r ? (r as LoggedRecord) : undefined;
+    if (!(r && typeof r === 'object' && 'snapshot' in r && 'group' in r)) return undefined;
+    // The Lambda log carries the plan and snapshot as compact JSON text (one Logs Insights field each).
+    const fromJson = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);
+    const l = r as LoggedRecord;
+    return { ...l, plan: fromJson(l.plan), snapshot: fromJson(l.snapshot) };
   };
   let docs: unknown[];
   try {

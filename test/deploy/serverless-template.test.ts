@@ -1,67 +1,115 @@
-// Packages the service exactly as an operator would (no AWS credentials) and reads the CloudFormation template.
+// Packages the service exactly as the README says (no AWS credentials) and reads the CloudFormation templates:
+// dev and prod share no physical name; a two-group config gets every group's alarms with the config's thresholds.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadConfig } from '../../controller/config';
+import { METRIC_NAMESPACE } from '../../functions/metric-names';
 
-type Resource = { Type: string; Properties: Record<string, unknown> };
+type Resource = { Type: string; Properties: Record<string, unknown>; DependsOn?: string[] };
+type Resources = Record<string, Resource>;
 type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Condition?: Record<string, Record<string, unknown>> };
 
 const ROOT = join(__dirname, '../..');
-let resources: Record<string, Resource>;
-const ofType = (type: string) => Object.entries(resources).filter(([, r]) => r.Type === type);
+const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
+const FUNCTIONS = ['onAlarm', 'onSchedule', 'replaceUnhealthy', 'manual'];
+
+/** The README's `npx serverless package ...` lines, as argument lists (quotes removed as a shell would). */
+const readmePackageCommands = (): string[][] =>
+  README.split('\n').filter((l) => l.startsWith('npx serverless package ')).map((l) =>
+    (l.replace(/\s+#.*$/, '').match(/(?:[^\s"']+|"[^"]*"|'[^']*')+/g) ?? []).map((a) => a.replace(/"([^"]*)"|'([^']*)'/g, '$1$2')).slice(2));
+
+const pack = (args: readonly string[]): { dir: string; resources: Resources } => {
+  const dir = mkdtempSync(join(tmpdir(), 'sls-'));
+  const env = { ...process.env, AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_SESSION_TOKEN: '', AWS_PROFILE: '' };
+  execFileSync(join(ROOT, 'node_modules/.bin/serverless'), [...args, '--package', dir], { cwd: ROOT, env, stdio: 'pipe', timeout: 240_000 });
+  return { dir, resources: JSON.parse(readFileSync(join(dir, 'cloudformation-template-update-stack.json'), 'utf8')).Resources };
+};
+
+let dev: { dir: string; resources: Resources };
+let prod: { dir: string; resources: Resources };
+let two: { dir: string; resources: Resources };
 
 beforeAll(() => {
-  const out = mkdtempSync(join(tmpdir(), 'sls-'));
-  const env = { ...process.env, AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_SESSION_TOKEN: '', AWS_PROFILE: '' };
-  execFileSync(join(ROOT, 'node_modules/.bin/serverless'), ['package', '--package', out], { cwd: ROOT, env, stdio: 'pipe', timeout: 120_000 });
-  resources = JSON.parse(readFileSync(join(out, 'cloudformation-template-update-stack.json'), 'utf8')).Resources;
-}, 150_000);
+  const commands = readmePackageCommands();
+  const devArgs = commands.find((c) => c.includes('dev'))!;
+  dev = pack(devArgs);
+  prod = pack(commands.find((c) => c.includes('prod'))!);
+  two = pack([...devArgs, '--param=config=test/fixtures/two-groups.yaml']);
+}, 600_000);
 
-describe('serverless package', () => {
-  it('has the four functions on Node.js arm64, one run at a time each', () => {
-    const fns = Object.fromEntries(ofType('AWS::Lambda::Function').map(([, r]) => [r.Properties.Handler, r.Properties]));
+const ofType = (r: Resources, type: string) => Object.entries(r).filter(([, x]) => x.Type === type);
+const alarmsOf = (r: Resources): Record<string, Record<string, unknown>> =>
+  Object.fromEntries(ofType(r, 'AWS::CloudWatch::Alarm').map(([id, x]) => [x.Properties.AlarmName as string, { id, ...x.Properties }]));
+
+const NAME_KEYS = ['AlarmName', 'QueueName', 'TopicName', 'Name', 'DashboardName', 'FunctionName', 'LogGroupName', 'RoleName'];
+const physicalNames = (r: Resources): string[] =>
+  Object.values(r).flatMap((x) => NAME_KEYS.map((k) => x.Properties?.[k]).filter((v): v is string => typeof v === 'string'));
+
+describe('serverless package, as the README runs it', () => {
+  it('runs the README\'s dev and prod package commands, with --param flags only', () => {
+    const commands = readmePackageCommands();
+    expect(commands.map((c) => c[c.indexOf('--stage') + 1])).toEqual(['dev', 'prod']);
+    for (const c of commands) expect(c.filter((a) => a.startsWith('--') && !['--stage', '--region'].includes(a) && !a.startsWith('--param='))).toEqual([]);
+    expect(ofType(prod.resources, 'AWS::SNS::Subscription').map(([, x]) => x.Properties)).toContainEqual(expect.objectContaining({ Protocol: 'email', Endpoint: 'oncall@example.com' }));
+  });
+
+  it('ticks once a minute (onSchedule), and wakes replaceUnhealthy only on this stage\'s unhealthy-host alarms', () => {
+    const rules = ofType(dev.resources, 'AWS::Events::Rule').map(([, r]) => r.Properties);
+    expect(rules.filter((r) => r.ScheduleExpression === 'rate(1 minute)').map((r) => r.Name)).toEqual(['cinemahint-autoscaler-dev-tick']);
+  });
+
+  it('shares no physical name between dev and prod, and every name carries its stage', () => {
+    const d = physicalNames(dev.resources);
+    const p = physicalNames(prod.resources);
+    expect(d.length).toBeGreaterThan(20);
+    expect(d.filter((n) => p.includes(n))).toEqual([]);
+    for (const n of d) expect(n).toMatch(/(^|[-/])dev([-/]|$)/);
+    for (const n of p) expect(n).toMatch(/(^|[-/])prod([-/]|$)/);
+    const patterns = (r: Resources) => ofType(r, 'AWS::Events::Rule').flatMap(([, x]) => (x.Properties.EventPattern ? [JSON.stringify(x.Properties.EventPattern)] : []));
+    expect(patterns(dev.resources)).toEqual([expect.stringContaining('{"prefix":"autoscaler-dev-"}'), expect.stringContaining('{"wildcard":"autoscaler-dev-*-unhealthy-hosts"}')]);
+    expect(patterns(prod.resources)).toEqual([expect.stringContaining('{"prefix":"autoscaler-prod-"}'), expect.stringContaining('{"wildcard":"autoscaler-prod-*-unhealthy-hosts"}')]);
+  });
+
+  it('has the four functions on Node.js arm64, one run at a time each, told their stage and metric namespace', () => {
+    const fns: Record<string, Record<string, unknown>> = Object.fromEntries(ofType(dev.resources, 'AWS::Lambda::Function').map(([, r]) => [r.Properties.Handler, r.Properties]));
     expect(Object.keys(fns).sort()).toEqual(['functions/manual.handler', 'functions/on-alarm.handler', 'functions/on-schedule.handler', 'functions/replace-unhealthy.handler']);
     for (const p of Object.values(fns)) {
       expect(p).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], ReservedConcurrentExecutions: 1 });
+      expect((p.Environment as { Variables: Record<string, string> }).Variables).toMatchObject({
+        AUTOSCALER_STAGE: 'dev', AUTOSCALER_ALARM_PREFIX: 'autoscaler-dev', AUTOSCALER_CONFIG: 'config/autoscaler.yaml', POWERTOOLS_METRICS_NAMESPACE: METRIC_NAMESPACE, POWERTOOLS_LOG_LEVEL: 'INFO',
+      });
     }
   });
 
-  it('wires each function to its events', () => {
-    const rules = ofType('AWS::Events::Rule').map(([, r]) => r.Properties);
-    expect(rules.filter((r) => r.ScheduleExpression === 'rate(1 minute)')).toHaveLength(2);
-    const patterns = rules.flatMap((r) => (r.EventPattern ? [r.EventPattern as { detail: { alarmName: unknown[] } }] : []));
-    expect(patterns.map((p) => p.detail.alarmName)).toEqual(expect.arrayContaining([[{ prefix: 'autoscaler-' }], [{ suffix: '-unhealthy-hosts' }]]));
-    expect(ofType('AWS::SNS::Subscription').map(([, r]) => r.Properties.Protocol)).toEqual(['lambda']);
-    expect(ofType('AWS::Lambda::Permission').length).toBeGreaterThanOrEqual(5);
+  it('ships each function in a zip of at most 300 KB, with its source map beside it rather than in it', () => {
+    const zips = readdirSync(dev.dir).filter((f) => f.endsWith('.zip'));
+    const maps = readdirSync(join(dev.dir, 'sourcemaps')).sort();
+    expect(maps).toEqual(['manual.js.map', 'on-alarm.js.map', 'on-schedule.js.map', 'replace-unhealthy.js.map']);
+    for (const m of maps) expect(JSON.parse(readFileSync(join(dev.dir, 'sourcemaps', m), 'utf8'))).not.toHaveProperty('sourcesContent');
+    expect(zips.sort()).toEqual(['manual.zip', 'onAlarm.zip', 'onSchedule.zip', 'replaceUnhealthy.zip']);
+    for (const z of zips) {
+      expect(statSync(join(dev.dir, z)).size).toBeLessThanOrEqual(300 * 1024);
+      expect(execFileSync('unzip', ['-Z1', join(dev.dir, z)]).toString().trim().split('\n').sort()).toEqual(['config/autoscaler.yaml', expect.stringMatching(/^functions\/[a-z-]+\.js$/)]);
+    }
   });
 
-  it('creates the example group\'s alarms: CPU, memory, p90 latency, error-rate metric math, unhealthy hosts', () => {
-    const alarms = Object.fromEntries(ofType('AWS::CloudWatch::Alarm').map(([, r]) => [r.Properties.AlarmName, r.Properties]));
-    expect(Object.keys(alarms).sort()).toEqual([
-      'autoscaler-cinemahint-web-cpu-high', 'autoscaler-cinemahint-web-error-rate-high', 'autoscaler-cinemahint-web-latency-high',
-      'autoscaler-cinemahint-web-memory-high', 'autoscaler-cinemahint-web-unhealthy-hosts',
-    ]);
-    expect(alarms['autoscaler-cinemahint-web-cpu-high']).toMatchObject({ Threshold: 80, MetricName: 'CPUUtilization' });
-    expect(alarms['autoscaler-cinemahint-web-memory-high']).toMatchObject({ Threshold: 85, Namespace: 'CWAgent' });
-    expect(alarms['autoscaler-cinemahint-web-latency-high']).toMatchObject({ Threshold: 2, ExtendedStatistic: 'p90' });
-    expect(alarms['autoscaler-cinemahint-web-error-rate-high']).toMatchObject({ Threshold: 5, Metrics: expect.arrayContaining([expect.objectContaining({ Expression: '100 * FILL(e5xx, 0) / requests' })]) });
-  });
-
-  it('sends failed asynchronous invocations to a queue', () => {
-    const configs = ofType('AWS::Lambda::EventInvokeConfig').map(([, r]) => r.Properties as { DestinationConfig: { OnFailure: { Destination: unknown } } });
+  it('sends failed asynchronous invocations to the stage\'s queue', () => {
+    const configs = ofType(dev.resources, 'AWS::Lambda::EventInvokeConfig').map(([, r]) => r.Properties as { DestinationConfig: { OnFailure: { Destination: unknown } } });
     expect(configs).toHaveLength(3);
     for (const c of configs) expect(c.DestinationConfig.OnFailure.Destination).toEqual({ 'Fn::GetAtt': ['FailedInvocations', 'Arn'] });
+    expect(dev.resources.FailedInvocations!.Properties.QueueName).toBe('cinemahint-autoscaler-dev-failed-invocations');
   });
 
   it('keeps logs for 30 days', () => {
-    const groups = ofType('AWS::Logs::LogGroup');
+    const groups = ofType(dev.resources, 'AWS::Logs::LogGroup');
     expect(groups).toHaveLength(4);
     for (const [, g] of groups) expect(g.Properties.RetentionInDays).toBe(30);
   });
 
   it('allows no Auto Scaling write without the managed-group tag condition', () => {
-    const statements = ofType('AWS::IAM::Role').flatMap(([, r]) =>
+    const statements = ofType(dev.resources, 'AWS::IAM::Role').flatMap(([, r]) =>
       (r.Properties.Policies as { PolicyDocument: { Statement: Statement[] } }[]).flatMap((p) => p.PolicyDocument.Statement));
     const writes = statements.filter((s) => s.Effect === 'Allow' && [s.Action].flat().some((a) => a.startsWith('autoscaling:') && !a.startsWith('autoscaling:Describe')));
     expect(writes.length).toBeGreaterThan(0);
@@ -69,5 +117,93 @@ describe('serverless package', () => {
       expect([s.Action].flat().some((a) => a.includes('*'))).toBe(false);
       expect(s.Condition?.StringEquals?.['autoscaling:ResourceTag/autoscaler:managed']).toBe('true');
     }
+  });
+});
+
+describe('alarms generated from the config', () => {
+  const config = loadConfig(join(ROOT, 'test/fixtures/two-groups.yaml'));
+  const alarms = () => alarmsOf(two.resources);
+  // The pattern controller/alarm-group.ts maps back to a group, behind the stage's prefix.
+  const GROUP_ALARM = /^autoscaler-dev-(.+)-(?:(?:cpu|memory|latency|error-rate)-high|unhealthy-hosts)$/;
+
+  it('creates every configured group\'s alarms, named <prefix>-<group>-<metric>-high', () => {
+    const names = Object.keys(alarms()).filter((n) => GROUP_ALARM.test(n)).sort();
+    expect(names).toEqual([
+      'autoscaler-dev-api-cpu-high', 'autoscaler-dev-api-latency-high', 'autoscaler-dev-api-unhealthy-hosts',
+      'autoscaler-dev-web-cpu-high', 'autoscaler-dev-web-error-rate-high', 'autoscaler-dev-web-latency-high', 'autoscaler-dev-web-memory-high', 'autoscaler-dev-web-unhealthy-hosts',
+    ]);
+    for (const n of names) expect(config.groups.map((g) => g.name)).toContain(GROUP_ALARM.exec(n)![1]);
+  });
+
+  it('sets every threshold to the config\'s, on each group\'s own ASG or target group', () => {
+    const a = alarms();
+    for (const g of config.groups) {
+      const p = g.policies;
+      if (p.cpu) expect(a[`autoscaler-dev-${g.name}-cpu-high`]).toMatchObject({ Threshold: p.cpu.alarm, MetricName: 'CPUUtilization', Dimensions: [{ Name: 'AutoScalingGroupName', Value: g.autoScalingGroupName }] });
+      if (p.memory) expect(a[`autoscaler-dev-${g.name}-memory-high`]).toMatchObject({ Threshold: p.memory.alarm, Namespace: 'CWAgent' });
+      if (p.latency) expect(a[`autoscaler-dev-${g.name}-latency-high`]).toMatchObject({ Threshold: p.latency.ceilingSeconds, ExtendedStatistic: p.latency.percentile });
+      if (p.errorRate) expect(a[`autoscaler-dev-${g.name}-error-rate-high`]).toMatchObject({ Threshold: p.errorRate.ceilingPercent, Metrics: expect.arrayContaining([expect.objectContaining({ Expression: '100 * FILL(e5xx, 0) / requests' })]) });
+    }
+    expect(a['autoscaler-dev-api-latency-high']!.Dimensions).toEqual([
+      { Name: 'LoadBalancer', Value: 'app/cinemahint-api/50dc6c495c0c9188' }, { Name: 'TargetGroup', Value: 'targetgroup/cinemahint-api/73e2d6bc24d8a067' },
+    ]);
+    expect(a['autoscaler-dev-web-latency-high']!.Dimensions).toEqual([
+      { Name: 'LoadBalancer', Value: 'app/cinemahint/50dc6c495c0c9188' }, { Name: 'TargetGroup', Value: 'targetgroup/cinemahint-web/6d0ecf831eec9f09' },
+    ]);
+  });
+
+  it('creates the shipped group\'s five alarms from config/autoscaler.yaml', () => {
+    expect(Object.keys(alarmsOf(dev.resources)).filter((n) => GROUP_ALARM.test(n)).sort()).toEqual([
+      'autoscaler-dev-cinemahint-web-cpu-high', 'autoscaler-dev-cinemahint-web-error-rate-high', 'autoscaler-dev-cinemahint-web-latency-high',
+      'autoscaler-dev-cinemahint-web-memory-high', 'autoscaler-dev-cinemahint-web-unhealthy-hosts',
+    ]);
+  });
+});
+
+describe('paging, dashboard and saved queries', () => {
+  const page = [{ Ref: 'PageTopic' }];
+
+  it('pages the people topic on a queued failure, each function\'s errors and throttles, and no decision for N minutes', () => {
+    const a = alarmsOf(prod.resources);
+    expect(prod.resources.PageTopic!.Properties.TopicName).toBe('cinemahint-autoscaler-prod-page');
+    expect(a['cinemahint-autoscaler-prod-failed-invocations']).toMatchObject({
+      AlarmActions: page, Namespace: 'AWS/SQS', MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 0, ComparisonOperator: 'GreaterThanThreshold',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': ['FailedInvocations', 'QueueName'] } }],
+    });
+    for (const fn of FUNCTIONS) {
+      for (const metric of ['Errors', 'Throttles']) {
+        expect(a[`cinemahint-autoscaler-prod-${fn}-${metric.toLowerCase()}`]).toMatchObject({
+          AlarmActions: page, Namespace: 'AWS/Lambda', MetricName: metric, Dimensions: [{ Name: 'FunctionName', Value: { Ref: `${fn[0]!.toUpperCase()}${fn.slice(1)}LambdaFunction` } }],
+        });
+      }
+    }
+    expect(a['cinemahint-autoscaler-prod-no-decision']).toMatchObject({
+      AlarmActions: page, Namespace: METRIC_NAMESPACE, MetricName: 'GroupsDecided', Dimensions: [{ Name: 'service', Value: 'cinemahint-autoscaler' }, { Name: 'stage', Value: 'prod' }],
+      Statistic: 'Sum', Period: 60, EvaluationPeriods: 5, Threshold: 1, ComparisonOperator: 'LessThanThreshold', TreatMissingData: 'breaching',
+    });
+    // The controller's own alarms must not wake the controller.
+    for (const n of Object.keys(a).filter((x) => x.startsWith('cinemahint-'))) expect(n.startsWith('autoscaler-prod-')).toBe(false);
+  });
+
+  it('builds a dashboard on the controller\'s metrics, with panels for every configured group', () => {
+    const [[, d]] = ofType(two.resources, 'AWS::CloudWatch::Dashboard') as [[string, Resource]];
+    expect(d.Properties.DashboardName).toBe('cinemahint-autoscaler-dev');
+    const body = JSON.parse(d.Properties.DashboardBody as string) as { widgets: { properties: { metrics?: unknown[][] } }[] };
+    const metrics = body.widgets.flatMap((w) => w.properties.metrics ?? []).map((m) => m.filter((x) => typeof x === 'string').join(' '));
+    for (const g of ['web', 'api']) {
+      for (const name of ['DesiredBefore', 'DesiredAfter', 'Changed', 'Replaced', 'Failed', 'BreakerOpen']) {
+        expect(metrics).toContain(`${METRIC_NAMESPACE} ${name} service cinemahint-autoscaler stage dev group ${g}`);
+      }
+    }
+    expect(metrics).toContain(`${METRIC_NAMESPACE} GroupsDecided service cinemahint-autoscaler stage dev`);
+    for (const fn of FUNCTIONS) expect(metrics).toContain(`AWS/Lambda Errors FunctionName cinemahint-autoscaler-dev-${fn}`);
+  });
+
+  it('saves "why did group X scale" for every group and "every failure" over the four functions\' logs', () => {
+    const queries: Record<string, Record<string, unknown>> = Object.fromEntries(ofType(two.resources, 'AWS::Logs::QueryDefinition').map(([, q]) => [q.Properties.Name, q.Properties]));
+    expect(Object.keys(queries).sort()).toEqual(['cinemahint-autoscaler-dev/every-failure', 'cinemahint-autoscaler-dev/why-did-api-scale', 'cinemahint-autoscaler-dev/why-did-web-scale']);
+    for (const q of Object.values(queries)) expect(q.LogGroupNames).toEqual(FUNCTIONS.map((fn) => `/aws/lambda/cinemahint-autoscaler-dev-${fn}`));
+    expect(queries['cinemahint-autoscaler-dev/why-did-api-scale']!.QueryString).toContain("filter group = 'api' and action != 'hold'");
+    expect(queries['cinemahint-autoscaler-dev/every-failure']!.QueryString).toContain("level = 'ERROR' or outcome = 'failed'");
   });
 });

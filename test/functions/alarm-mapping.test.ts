@@ -81,3 +81,13 @@ describe('alarm to group mapping', () => {
     expect(asgMock.calls()).toHaveLength(0);
   });
 });
+
+describe('alarm names of a deployed stage', () => {
+  it('reads the group after the stage prefix: autoscaler-prod-web-api-latency-high is web-api, never prod-web-api', () => {
+    // Act / Assess
+    expect(groupNameOfAlarm('autoscaler-prod-web-api-latency-high', 'autoscaler-prod')).toBe('web-api');
+    expect(groupNameOfAlarm('autoscaler-prod-web-unhealthy-hosts', 'autoscaler-prod')).toBe('web');
+    // Another stage's alarm does not follow this stage's pattern.
+    expect(groupNameOfAlarm('autoscaler-dev-web-cpu-high', 'autoscaler-prod')).toBeUndefined();
+  });
+});
