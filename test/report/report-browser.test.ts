@@ -150,7 +150,7 @@ describe('the HTML report in chromium', () => {
     expect(layout.smallText).toEqual([]);
   }, 60_000);
 
-  it('shares the crosshair across the time panels, shows a tooltip, and zooms them together', async () => {
+  it('shares the crosshair across the time panels, shows a tooltip, zooms them together, and shades a chosen policy\'s SLO minutes', async () => {
     // Prepare
     const { page, errors } = await open(1400);
     const over = page.locator('#panel-capacity .u-over');
@@ -167,9 +167,22 @@ describe('the HTML report in chromium', () => {
     await page.mouse.up();
     const zoom = await page.evaluate(() => (window as unknown as { __report: { charts: { panelId: string; scales: { x: { min: number; max: number } } }[] } }).__report.charts
       .filter((c) => c.panelId !== 'frontier').map((c) => [c.scales.x.min, c.scales.x.max]));
+    // Act: shade the SLO-violation minutes of AWS target tracking (64 of them) instead of the controller's (none)
+    const inked = () => page.evaluate(() => {
+      const c = (window as unknown as { __report: { charts: { panelId: string; ctx: CanvasRenderingContext2D }[] } }).__report.charts.find((x) => x.panelId === 'latency')!;
+      const px = c.ctx.getImageData(0, 0, c.ctx.canvas.width, c.ctx.canvas.height).data;
+      let n = 0;
+      for (let i = 3; i < px.length; i += 4) if (px[i]! > 0) n += 1;
+      return n;
+    });
+    await page.locator('button#reset-zoom').click();
+    const before = await inked();
+    await page.selectOption('select#shade', 'aws-target-tracking');
+    const after = await inked();
     await page.close();
     // Assess
     expect(errors).toEqual([]);
+    expect(after).toBeGreaterThan(before + 1000);
     expect(new Set(hover.idx).size).toBe(1);
     expect(hover.idx[0]).toBeGreaterThan(1000);
     expect(hover.tip).toMatch(/^1998-07-07 1[78]:\d\d UTC\n.*controller: \d+/s);
