@@ -6,10 +6,13 @@ import { loadConfig } from '../controller/config';
 import type { Cloud } from '../controller/port';
 import type { Config } from '../policies/config';
 import type { Io, SetExit } from './io';
+import { WIDTH } from './table';
 
 export interface GlobalOptions {
   readonly config: string;
   readonly json?: boolean;
+  /** -o text|wide|json; `--json` is the same as `-o json`. */
+  readonly output?: 'text' | 'wide' | 'json';
   readonly debug?: boolean;
   readonly profile?: string;
   readonly region?: string;
@@ -36,6 +39,9 @@ export interface CliContext {
 export const globals = (cmd: Command): GlobalOptions => cmd.optsWithGlobals<GlobalOptions>();
 
 export const configOf = (g: GlobalOptions): Config => loadConfig(g.config);
+
+/** Human output fits 80 columns unless -o wide. */
+export const widthOf = (g: GlobalOptions): number => (g.output === 'wide' ? Infinity : WIDTH);
 
 export const print = (ctx: CliContext, g: GlobalOptions, json: unknown, human: () => string): void => {
   ctx.io.out(g.json ? JSON.stringify(json, null, 2) : human());

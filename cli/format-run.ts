@@ -1,7 +1,9 @@
 // Human output for a run: each group's plan (or failure) and what was written.
 import type { DecisionRecord } from '../controller/decision-record';
 import type { Write } from '../controller/writes';
+import { hintFor } from './fix-hints';
 import { formatPlan } from './format-plan';
+import { WIDTH, wrap } from './table';
 
 export const formatWrite = (w: Write): string => {
   switch (w.kind) {
@@ -13,11 +15,15 @@ export const formatWrite = (w: Write): string => {
   }
 };
 
-export const formatRecord = (r: DecisionRecord): string => {
-  const lines = [r.plan ? formatPlan(r.plan) : `group ${r.group}`];
-  if (r.error) lines.push(`  FAILED: ${r.error.message}`);
+export const formatRecord = (r: DecisionRecord, width = WIDTH): string => {
+  const lines = [r.plan ? formatPlan(r.plan, width) : `${r.group}: failed`];
+  if (r.error) {
+    lines.push(wrap(`  FAILED: ${r.error.message}`, width, '    '));
+    const hint = hintFor(`${r.error.message} ${r.error.code ?? ''}`);
+    if (hint) lines.push(wrap(`  hint: ${hint}`, width, '    '));
+  }
   if (r.outcome === 'held') lines.push('  held: HOLD_ACTIVITY_IN_PROGRESS (the ASG reported an activity in progress)');
-  if (r.written.length > 0) lines.push(`  written:\n${r.written.map((w) => `    ${formatWrite(w)}`).join('\n')}`);
-  else if (r.writes.length > 0) lines.push(`  would write (${r.dryRun ? 'dry run' : 'not written'}):\n${r.writes.map((w) => `    ${formatWrite(w)}`).join('\n')}`);
+  if (r.written.length > 0) lines.push(`  written:\n${r.written.map((w) => wrap(`    ${formatWrite(w)}`, width, '      ')).join('\n')}`);
+  else if (r.writes.length > 0) lines.push(`  would write (${r.dryRun ? 'dry run' : 'not written'}):\n${r.writes.map((w) => wrap(`    ${formatWrite(w)}`, width, '      ')).join('\n')}`);
   return lines.join('\n');
 };

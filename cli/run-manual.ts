@@ -3,9 +3,10 @@ import type { Command } from 'commander';
 import type { DecisionRecord } from '../controller/decision-record';
 import { runManual, type ManualResult } from '../controller/manual';
 import { parseManualPayload } from '../events/manual-payload';
-import { configOf, globals, print, type CliContext } from './context';
+import { configOf, globals, print, widthOf, type CliContext } from './context';
 import { EXIT } from './exit-codes';
 import { formatRecord, formatWrite } from './format-run';
+import { envelope, recordJson } from './json';
 
 export const runManualFromCli = async (ctx: CliContext, cmd: Command, payload: unknown, dryRun = false): Promise<ManualResult> => {
   const g = globals(cmd);
@@ -13,8 +14,8 @@ export const runManualFromCli = async (ctx: CliContext, cmd: Command, payload: u
   const config = configOf(g);
   const records: DecisionRecord[] = [];
   const result = await runManual(parsed, { cloud: ctx.deps.cloud(g), config, now: ctx.deps.now(), dryRun, by: 'cli', log: (r) => records.push(r) });
-  print(ctx, g, { action: result.action, ok: result.failed.length === 0, tagWrites: result.tagWrites, records: records.map(({ snapshot: _s, ...r }) => r) }, () =>
-    [...result.tagWrites.map((w) => `written: ${formatWrite(w)}`), ...records.map(formatRecord)].join('\n\n'));
+  print(ctx, g, envelope('manual', { action: result.action, ok: result.failed.length === 0, tagWrites: [...result.tagWrites], records: records.map(recordJson) }), () =>
+    [...result.tagWrites.map((w) => `written: ${formatWrite(w)}`), ...records.map((r) => formatRecord(r, widthOf(g)))].join('\n\n'));
   if (result.failed.length > 0) ctx.setExit(EXIT.failed);
   return result;
 };

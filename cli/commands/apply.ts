@@ -2,11 +2,12 @@
 import type { Command } from 'commander';
 import type { DecisionRecord } from '../../controller/decision-record';
 import { findGroup } from '../../controller/config';
-import { EventParseError } from '../../controller/errors';
 import { reconcile } from '../../controller/reconcile';
-import { configOf, globals, print, type CliContext } from '../context';
+import { configOf, globals, print, widthOf, type CliContext } from '../context';
+import { UsageError } from '../errors';
 import { EXIT } from '../exit-codes';
 import { formatRecord } from '../format-run';
+import { envelope, recordJson } from '../json';
 
 export const applyCommand = (program: Command, ctx: CliContext): void => {
   program
@@ -28,13 +29,13 @@ export const applyCommand = (program: Command, ctx: CliContext): void => {
       const pending = planned.filter((r) => r.writes.length > 0);
       // A group that could not be observed fails the command; the others can still be applied.
       if (planned.some((r) => r.outcome === 'failed')) ctx.setExit(EXIT.failed);
-      if (!g.json) ctx.io.out(planned.map(formatRecord).join('\n\n'));
+      if (!g.json) ctx.io.out(planned.map((r) => formatRecord(r, widthOf(g))).join('\n\n'));
       if (pending.length === 0) {
-        print(ctx, g, { applied: false, records: planned.map(({ snapshot: _s, ...r }) => r) }, () => '\nnothing to apply.');
+        print(ctx, g, envelope('apply', { applied: false, records: planned.map(recordJson) }), () => '\nnothing to apply.');
         return;
       }
       if (!opts.yes) {
-        if (g.json) throw new EventParseError(['apply --json needs --yes: there is no prompt in machine-readable mode']);
+        if (g.json) throw new UsageError(['apply --json needs --yes: there is no prompt in machine-readable mode']);
         const ok = await ctx.io.confirm(`apply ${pending.reduce((n, r) => n + r.writes.length, 0)} write(s) to ${pending.map((r) => r.group).join(', ')}?`);
         if (!ok) {
           ctx.io.err('apply cancelled: nothing written. (Not a terminal? Pass --yes.)');
@@ -44,7 +45,7 @@ export const applyCommand = (program: Command, ctx: CliContext): void => {
       }
       const done: DecisionRecord[] = [];
       const run = await reconcile({ cloud, groups: groups.filter((x) => pending.some((r) => r.group === x.name)), now, trigger, dryRun: false, log: (r) => done.push(r), observation });
-      print(ctx, g, { applied: true, records: done.map(({ snapshot: _s, ...r }) => r) }, () => `\n${done.map(formatRecord).join('\n\n')}`);
+      print(ctx, g, envelope('apply', { applied: true, records: done.map(recordJson) }), () => `\n${done.map((r) => formatRecord(r, widthOf(g))).join('\n\n')}`);
       if (run.failed.length > 0) ctx.setExit(EXIT.failed);
     });
 };

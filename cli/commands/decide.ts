@@ -7,7 +7,8 @@ import { parseSnapshot } from '../../controller/snapshot-schema';
 import { decide } from '../../policies/decide';
 
 import { formatPlan } from '../format-plan';
-import { configOf, globals, print, type CliContext } from '../context';
+import { configOf, globals, print, widthOf, type CliContext } from '../context';
+import { envelope, planJson } from '../json';
 import { parseTime } from '../../controller/time-arg';
 
 export const readSnapshotFile = (file: string) => {
@@ -40,6 +41,6 @@ export const decideCommand = (program: Command, ctx: CliContext): void => {
       const group = findGroup(config, opts.group ?? snapshot.group.name);
       const now = opts.at ? parseTime(opts.at, '--at') : snapshot.takenAt;
       const plan = decide(snapshot, group, now);
-      print(ctx, g, plan, () => formatPlan(plan));
+      print(ctx, g, envelope('decision', planJson(plan)), () => formatPlan(plan, widthOf(g)));
     });
 };

@@ -2,13 +2,14 @@
 import { readFileSync } from 'node:fs';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Command } from 'commander';
-import { EventParseError } from '../../controller/errors';
 import { makeManual } from '../../functions/manual';
 import { makeOnAlarm } from '../../functions/on-alarm';
 import { makeOnSchedule } from '../../functions/on-schedule';
 import { makeReplaceUnhealthy } from '../../functions/replace-unhealthy';
 import { logDecision, SERVICE, type Runtime } from '../../functions/runtime';
 import { configOf, globals, print, type CliContext } from '../context';
+import { UsageError } from '../errors';
+import { envelope } from '../json';
 
 const HANDLERS = { onAlarm: makeOnAlarm, onSchedule: makeOnSchedule, replaceUnhealthy: makeReplaceUnhealthy, manual: makeManual } as const;
 
@@ -22,12 +23,12 @@ export const invokeCommand = (program: Command, ctx: CliContext): void => {
     .addHelpText('after', '\nExample:\n  $ npx autoscaler invoke onAlarm --event events/alarm-cpu-high.json --dry-run')
     .action(async (fn: string, o: { event: string; dryRun?: boolean }, cmd: Command) => {
       const make = HANDLERS[fn as keyof typeof HANDLERS];
-      if (!make) throw new EventParseError([`function: "${fn}" is not one of ${Object.keys(HANDLERS).join(', ')}`]);
+      if (!make) throw new UsageError([`function: "${fn}" is not one of ${Object.keys(HANDLERS).join(', ')}`]);
       let event: unknown;
       try {
         event = JSON.parse(readFileSync(o.event, 'utf8'));
       } catch (cause) {
-        throw new EventParseError([`--event ${o.event}: ${(cause as Error).message}`], { cause });
+        throw new UsageError([`--event ${o.event}: ${(cause as Error).message}`], { cause });
       }
       const g = globals(cmd);
       const config = configOf(g);
@@ -36,6 +37,6 @@ export const invokeCommand = (program: Command, ctx: CliContext): void => {
         record: logDecision(new Logger({ serviceName: SERVICE, logLevel: g.json ? 'SILENT' : 'INFO' })),
       };
       const result = await make(() => runtime)(event);
-      print(ctx, g, result, () => JSON.stringify(result, null, 2));
+      print(ctx, g, envelope('invoke', { function: fn, result }), () => JSON.stringify(result, null, 2));
     });
 };

@@ -5,6 +5,7 @@ import { ConfigError } from '../../controller/errors';
 
 import { EXIT } from '../exit-codes';
 import { globals, type CliContext } from '../context';
+import { envelope } from '../json';
 
 export const validateConfigCommand = (program: Command, ctx: CliContext): void => {
   const { io, setExit } = ctx;
@@ -18,11 +19,11 @@ export const validateConfigCommand = (program: Command, ctx: CliContext): void =
       const file = arg ?? opts.config;
       try {
         const config = loadConfig(file);
-        if (opts.json) io.out(JSON.stringify({ valid: true, file, groups: config.groups.map((g) => g.name) }));
+        if (opts.json) io.out(JSON.stringify(envelope('config-validation', { valid: true, file, groups: config.groups.map((g) => g.name), problems: [] }), null, 2));
         else io.out(`${file}: valid (${config.groups.length} group(s): ${config.groups.map((g) => g.name).join(', ')})`);
       } catch (error) {
         if (!(error instanceof ConfigError)) throw error;
-        if (opts.json) io.out(JSON.stringify({ valid: false, file, problems: error.problems }));
+        if (opts.json) io.out(JSON.stringify(envelope('config-validation', { valid: false, file, groups: [], problems: [...error.problems] }), null, 2));
         else {
           io.err(`${file}: ${error.problems.length} problem(s)`);
           for (const p of error.problems) io.err(`  ${p}`);

@@ -24,14 +24,16 @@ describe('autoscaler CLI', () => {
     it('shows one row per group and writes nothing', async () => {
       const r = await cli(['status'], { now });
       expect(r.code).toBe(0);
-      expect(r.out).toMatch(/^GROUP\s+DESIRED\s+MIN\s+MAX\s+IN SERVICE\s+HEALTHY\s+MODE\s+WINDOW/);
-      expect(r.out).toMatch(/cinemahint-web\s+3\s+2\s+10\s+3\s+3\/3\s+reserved \(base 2\)\s+-\s+-\s+-\s+SCALE_OUT_CPU/);
+      expect(r.out).toMatch(/^GROUP\s+DESIRED\s+MIN\s+MAX\s+HEALTHY\s+MODE\s+NEXT DECISION\n/);
+      expect(r.out).toMatch(/cinemahint-web\s+3\s+2\s+10\s+3\/3\s+reserved\s+scale 3 → 5$/m);
       expect(writesSent()).toEqual([]);
     });
 
     it('gives the same facts as JSON', async () => {
       const r = await cli(['status', '--json'], { now });
-      expect(JSON.parse(r.out).groups[0]).toMatchObject({ group: 'cinemahint-web', desired: 3, inService: 3, healthyTargets: 3, nextDecision: 'SCALE_OUT_CPU' });
+      expect(JSON.parse(r.out)).toMatchObject({ schemaVersion: 1, kind: 'status', at: iso(now), failures: [] });
+      expect(JSON.parse(r.out).groups[0]).toMatchObject({ group: 'cinemahint-web', desired: 3, inService: 3, healthyTargets: 3, nextDecision: 'scale 3 → 5',
+        nextDecisionCodes: expect.arrayContaining(['SCALE_OUT_CPU']), pausedUntil: null, override: null, lastActivity: { at: expect.stringMatching(/^2026-03-03T23:5\d:00\.000Z$/), status: 'Successful' } });
     });
   });
 
@@ -39,7 +41,8 @@ describe('autoscaler CLI', () => {
     it('prints every reason with its numbers and writes nothing', async () => {
       const r = await cli(['plan', '--group', 'cinemahint-web'], { now });
       expect(r.code).toBe(0);
-      expect(r.out).toContain('changes: desired 3 -> 5');
+      expect(r.out.split('\n')[0]).toBe('cinemahint-web: scale 3 → 5');
+      expect(r.out).toContain('changes: desired 3 → 5');
       expect(r.out).toMatch(/SCALE_OUT_CPU\s+cpu: ceil\(3 \* 91\.0 \/ 60\) = 5 > 3/);
       expect(r.out).toContain('would write (dry run):\n    SetDesiredCapacity cinemahint-web 5');
       expect(writesSent()).toEqual([]);
@@ -211,7 +214,7 @@ describe('autoscaler CLI', () => {
 
     it('reasons lists the whole catalogue', async () => {
       const r = await cli(['reasons', '--json'], { now });
-      expect(Object.keys(JSON.parse(r.out))).toEqual(REASON_CODES);
+      expect(JSON.parse(r.out).reasons.map((x: { code: string }) => x.code)).toEqual(REASON_CODES);
     });
   });
 
@@ -220,7 +223,8 @@ describe('autoscaler CLI', () => {
       const r = await cli(['--json', 'invoke', 'onAlarm', '--event', 'events/alarm-cpu-high.json'], { now });
       expect(r.code).toBe(0);
       expect(writesSent()).toEqual([SET5]);
-      expect(JSON.parse(r.out)[0]).toMatchObject({ group: 'cinemahint-web', outcome: 'changed' });
+      expect(JSON.parse(r.out)).toMatchObject({ schemaVersion: 1, kind: 'invoke', function: 'onAlarm' });
+      expect(JSON.parse(r.out).result[0]).toMatchObject({ group: 'cinemahint-web', outcome: 'changed' });
     });
 
     it('writes nothing with --dry-run', async () => {
