@@ -1,8 +1,8 @@
 // EC2's at-risk signals for a Spot Instance, from EventBridge, as one shape: "EC2 Spot Instance Interruption Warning"
 // (two minutes' notice; instance-action hibernate | stop | terminate) and "EC2 Instance Rebalance Recommendation".
 // Shapes: Amazon EC2 User Guide, "Spot Instance interruption notices" and "EC2 instance rebalance recommendations".
-import { EventBridgeSchema } from '@aws-lambda-powertools/parser/schemas';
-import { z } from 'zod';
+import * as z from 'zod';
+import { eventBridgeEnvelope as EventBridgeSchema } from './envelopes';
 import type { AtRiskSignal } from '../policies/spot-interruption';
 import { parseWith } from './parse';
 

@@ -13,7 +13,7 @@ export interface FrontierResult {
   /** By how much, in words and numbers: the nearest point that decides the verdict. */
   readonly by: string;
   readonly controller: { readonly costUsd: number; readonly requestsFailed: number };
-  readonly points: FrontierPoint[];
+  readonly points: readonly FrontierPoint[];
 }
 
 interface Xy {

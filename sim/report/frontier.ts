@@ -1,19 +1,7 @@
-// The cost/failed-requests frontier of the baselines' settings, as the report draws it. The types mirror
-// sim/frontier.ts (added by the baselines work); they are declared here so the report builds without it.
-export interface FrontierPoint {
-  readonly policy: string;
-  readonly setting: string;
-  readonly costUsd: number;
-  readonly requestsFailed: number;
-  readonly onFrontier: boolean;
-}
+// The cost/failed-requests frontier of the baselines' settings (sim/frontier.ts), as the report draws it.
+import type { FrontierResult } from '../frontier';
 
-export interface FrontierResult {
-  readonly verdict: 'dominates' | 'on' | 'dominated';
-  readonly by: string;
-  readonly controller: { readonly costUsd: number; readonly requestsFailed: number };
-  readonly points: readonly FrontierPoint[];
-}
+export type { FrontierPoint, FrontierResult } from '../frontier';
 
 export interface FrontierData {
   readonly verdict: string;

@@ -23,8 +23,9 @@ describe('errors say how to fix them', () => {
     // Act
     const r = bare(['status']);
     // Assess
+    // Since failures stay with their group (issue 8), status reports the group's failure with its hint.
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain('hint: no AWS region: pass --region us-east-1, or export AWS_REGION=us-east-1');
+    expect(r.stdout + r.stderr).toContain('no AWS region: pass --region us-east-1, or export AWS_REGION=us-east-1');
     expect(r.stderr).not.toMatch(/NodeVersionSupportWarning|DeprecationWarning|Warning:/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
@@ -33,7 +34,7 @@ describe('errors say how to fix them', () => {
     const r = bare(['plan', '--region', 'us-east-1']);
     expect(r.status).toBe(1);
     const out = r.stdout.replace(/\s+/g, ' ');
-    expect(out).toContain('FAILED: DescribeAutoScalingGroups: CredentialsProviderError');
+    expect(out).toContain('FAILED: DescribeAutoScalingGroups cinemahint-web: CredentialsProviderError');
     expect(out).toContain('hint: no AWS credentials found: pass --profile NAME (or export AWS_PROFILE), and run `aws sso login --profile NAME`');
     expect(r.stderr).toBe('');
   });
@@ -42,9 +43,10 @@ describe('errors say how to fix them', () => {
     const r = bare(['status', '--json']);
     expect(r.status).toBe(1);
     expect(r.stderr).toBe('');
-    expect(JSON.parse(r.stdout)).toEqual({
-      schemaVersion: 1, kind: 'error',
-      error: { type: 'CloudError', message: 'DescribeAutoScalingGroups: Error: Region is missing', problems: [], hint: expect.stringContaining('--region'), exitCode: 1 },
+    // The read failed for the group, not for the command: the group's failure carries the hint.
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      schemaVersion: 1, kind: 'status', groups: [],
+      failures: [{ group: 'cinemahint-web', error: 'DescribeAutoScalingGroups cinemahint-web: Error: Region is missing', hint: expect.stringContaining('--region') }],
     });
   });
 

@@ -33,7 +33,7 @@ describe('headline: the action a plan takes, first', () => {
     const h = headline(plan);
     // Assess
     expect(plan.reasons[0]!.code).toBe('HOLD_SCALE_IN_VETOED');
-    expect(plan.reasons.map((r) => r.code)).toContain('HOLD_WITHIN_TOLERANCE');
+    expect(plan.reasons.map((r) => r.code)).toContain('VOTE_HOLD');
     expect(h).toBe('hold (HOLD_SCALE_IN_VETOED)');
   });
 

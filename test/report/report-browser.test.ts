@@ -7,13 +7,15 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { loadConfig } from '../../controller/config';
 import { htmlReport, type FrontierResult } from '../../sim/report-html';
-import { POLICIES, simulate } from '../../sim/simulate';
+import { POINTS } from '../../sim/policies/catalogue';
+import { simulate } from '../../sim/simulate';
 import { loadTrace, sliceDay } from '../../sim/trace';
 
 const ROOT = join(__dirname, '../..');
 const OUT = join(ROOT, 'reports/browser-test');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const RAN = ['controller', 'aws-target-tracking', 'hpa'];
+const RAN = ['controller', 'aws-tt-cpu@60', 'hpa@60'];
+const POLICIES: Readonly<Record<string, unknown>> = Object.fromEntries(POINTS.filter((p) => p.headline).map((p) => [p.name, p]));
 const PANELS = ['load', 'capacity', 'latency', 'errors', 'cpu', 'cost', 'frontier'];
 const POLICY_PANELS = ['capacity', 'latency', 'errors', 'cpu', 'cost'];
 
@@ -93,12 +95,15 @@ const inspect = (page: Page): Promise<Layout> => page.evaluate(() => {
 describe('the HTML report in chromium', () => {
   let context: BrowserContext;
   let file: string;
+  /** SLO minutes of the default shaded policy (the controller) and of the one the test picks. */
+  let violations: { controller: number; picked: number };
 
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) throw new Error(`no browser at ${CHROMIUM}: apt-get install -y chromium (.ci/run does this), or set CHROMIUM_PATH`);
     // Prepare: one day of the semifinal trace, three of the six policies, and a frontier from a sweep
     const group = loadConfig(join(ROOT, 'config/autoscaler.yaml')).groups[0]!;
     const r = await simulate({ trace: sliceDay(loadTrace(join(ROOT, 'traces/worldcup98-1998-07-06-semifinal-flash-crowd.csv')), '1998-07-07'), config: group, seed: 1, policies: RAN });
+    violations = { controller: r.runs.find((x) => x.summary.policy === 'controller')!.summary.sloViolationMinutes, picked: r.runs.find((x) => x.summary.policy === 'aws-tt-cpu@60')!.summary.sloViolationMinutes };
     mkdirSync(OUT, { recursive: true });
     file = join(OUT, 'report.html');
     writeFileSync(file, htmlReport({ ...r, frontier: frontier(r.runs[0]!.summary.costUsd) }, { cpuTargetPercent: group.policies.cpu?.target }));
@@ -177,12 +182,15 @@ describe('the HTML report in chromium', () => {
     });
     await page.locator('button#reset-zoom').click();
     const before = await inked();
-    await page.selectOption('select#shade', 'aws-target-tracking');
+    await page.selectOption('select#shade', 'aws-tt-cpu@60');
     const after = await inked();
     await page.close();
     // Assess
     expect(errors).toEqual([]);
-    expect(after).toBeGreaterThan(before + 1000);
+    // The shading follows the dropdown. Its direction is not asserted: each short violation span is drawn at least
+    // 1 px wide, so many scattered minutes can ink more than fewer minutes in one stretch.
+    expect(violations.picked).not.toBe(violations.controller);
+    expect(Math.abs(after - before)).toBeGreaterThan(100);
     expect(new Set(hover.idx).size).toBe(1);
     expect(hover.idx[0]).toBeGreaterThan(1000);
     expect(hover.tip).toMatch(/^1998-07-07 1[78]:\d\d UTC\n.*controller: \d+/s);
