@@ -2,7 +2,6 @@
 import type { Context } from 'aws-lambda';
 import { RunFailedError } from '../../controller/errors';
 import { makeOnSchedule } from '../../functions/on-schedule';
-import { makeReplaceUnhealthy } from '../../functions/replace-unhealthy';
 import { correlationIdOf, createTelemetry, instrument, recordDecision } from '../../functions/telemetry';
 import type { Snapshot } from '../../policies/snapshot';
 import { configOf, resetAws, serve, testRuntime } from '../fixtures/aws-world';
