@@ -1,9 +1,11 @@
 // Time and duration arguments (CLI flags, manual payloads): ISO-8601 instants and durations like 90m, 2h, 1h30m, 1d.
+import { parseInstant } from '../policies/instant';
 import { EventParseError } from './errors';
 
+/** An instant with its UTC offset (Z or +hh:mm): without one, a laptop and Lambda would read different times. */
 export const parseTime = (s: string, what: string): number => {
-  const t = Date.parse(s);
-  if (!Number.isFinite(t)) throw new EventParseError([`${what}: "${s}" is not an ISO-8601 time (e.g. 2026-03-04T18:00:00Z)`]);
+  const t = parseInstant(s);
+  if (t === undefined) throw new EventParseError([`${what}: "${s}" is not an ISO-8601 time with a UTC offset (e.g. 2026-03-04T18:00:00Z or 2026-03-04T13:00:00-05:00)`]);
   return t;
 };
 

@@ -88,7 +88,7 @@ describe('errors about flags speak of flags', () => {
   it('a bad --at names the flag, not "malformed event or payload"', async () => {
     const r = await cli(['decide', '--snapshot', 'examples/snapshots/evening-rush.json', '--at', 'teatime'], { now: rush.takenAt });
     expect(r.code).toBe(2);
-    expect(r.err).toBe('error: --at: "teatime" is not an ISO-8601 time (e.g. 2026-03-04T18:00:00Z)');
+    expect(r.err).toBe('error: --at: "teatime" is not an ISO-8601 time with a UTC offset (e.g. 2026-03-04T18:00:00Z or 2026-03-04T13:00:00-05:00)');
   });
 
   it('apply --json without --yes says why, as JSON', async () => {
