@@ -25,6 +25,8 @@ export interface SimulationOptions {
   readonly policies?: readonly string[];
   /** Default both, 'windows' first: the equal-footing view carries the headline verdict. */
   readonly schedules?: readonly CapacitySchedule[];
+  /** Called after each run (one policy point, one view, one seed): the CLI draws its progress line from it. */
+  readonly onProgress?: (done: number, total: number, what: string) => void;
 }
 
 export interface SimulationView {
@@ -84,6 +86,8 @@ export const simulate = async (o: SimulationOptions): Promise<SimulationReport> 
   const schedules = o.schedules ?? ['windows', 'on-demand'];
   const runs: RunResult[] = [];
   const views: SimulationView[] = [];
+  const total = schedules.length * selected.length * seeds.length;
+  let done = 0;
   for (const [v, schedule] of schedules.entries()) {
     const policies: PointStats[] = [];
     for (const point of selected) {
@@ -92,6 +96,8 @@ export const simulate = async (o: SimulationOptions): Promise<SimulationReport> 
         const base = { config: o.config, trace, params, prices: o.prices ?? US_EAST_1_T3_MEDIUM, slo: o.slo ?? DEFAULT_SLO, faults: o.faults ?? {}, seed };
         const run = await runPolicy(point.factory, pointWorld(point, base, schedule));
         summaries.push(run.summary);
+        done += 1;
+        o.onProgress?.(done, total, `${point.name} (${schedule}, seed ${seed})`);
         if (v === 0 && k === 0 && keep(point)) runs.push(run);
       }
       policies.push(pointStats(point, schedule, summaries));

@@ -8,6 +8,8 @@ import { EventParseError } from '../../controller/errors';
 import { DEFAULT_SLO } from '../../sim/params';
 import { htmlReport } from '../../sim/report-html';
 import { summaryJson, summaryText } from '../format-simulation';
+import { envelope } from '../json';
+import { createProgress } from '../progress';
 import { POINTS, selectPoints } from '../../sim/policies/catalogue';
 import { simulate, type SimulationReport } from '../../sim/simulate';
 import { loadTrace, sliceDay } from '../../sim/trace';
@@ -46,13 +48,18 @@ export const runSimulation = async (ctx: CliContext, cmd: Command, o: SimulateOp
   const unknown = policies ? selectPoints(policies).unknown : [];
   if (unknown.length > 0) throw new EventParseError([`--policies: unknown ${unknown.join(', ')}; known: ${POINTS.map((p) => p.name).join(', ')} (or a family: ${[...new Set(POINTS.map((p) => p.family))].join(', ')})`]);
   const slo = { latencyP90Seconds: positive(o.sloLatency, '--slo-latency', DEFAULT_SLO.latencyP90Seconds), errorPercent: positive(o.sloErrors, '--slo-errors', DEFAULT_SLO.errorPercent) };
-  const report = await simulate({ trace: sliceDay(loadTrace(o.trace), o.day), config: group, seeds, slo, ...(policies ? { policies } : {}) });
+  // Progress goes to stderr and only on a terminal, after a second: --json on stdout stays clean for scripts.
+  const progress = createProgress('simulate');
+  const report = await simulate({
+    trace: sliceDay(loadTrace(o.trace), o.day), config: group, seeds, slo, ...(policies ? { policies } : {}),
+    onProgress: (done, total, what) => progress.update(done, total, what),
+  }).finally(() => progress.end());
   if (o.report) {
     const path = resolve(o.report);
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, htmlReport(report));
+    writeFileSync(path, htmlReport(report, group.policies.cpu ? { cpuTargetPercent: group.policies.cpu.target } : {}));
   }
-  if (g.json) ctx.io.out(JSON.stringify({ ...summaryJson(report), ...(o.report ? { report: resolve(o.report) } : {}) }, null, 2));
+  if (g.json) ctx.io.out(JSON.stringify(envelope('simulation', { ...summaryJson(report), report: o.report ? resolve(o.report) : null }), null, 2));
   else {
     ctx.io.out(summaryText(report));
     if (o.report) ctx.io.out(`\nHTML report: ${resolve(o.report)} (self-contained; open it in any browser, offline)`);

@@ -16,6 +16,7 @@ describe('autoscaler simulate', () => {
     // Assess
     expect(r.code).toBe(0);
     const out = JSON.parse(r.out);
+    expect(out).toMatchObject({ schemaVersion: 1, kind: 'simulation', report: null });
     expect(out.trace).toMatchObject({ minutes: 1440, name: 'azure-functions-2019-one-day.csv' });
     expect(out.seeds).toEqual([3]);
     expect(out.policies.map((p: { policy: string }) => p.policy)).toEqual(['controller', 'aws-tt-cpu@60', 'hpa@60']);
@@ -53,6 +54,8 @@ describe('autoscaler simulate', () => {
     // Charts are drawn by the inlined uPlot from inlined data: nothing is fetched (test/report/ opens it in a browser).
     expect(html).toContain('<script id="report-data" type="application/json">');
     expect(html).toContain('var uPlot=');
+    // The configured group's CPU target (60 % in config/autoscaler.yaml) is drawn on the CPU panel.
+    expect(html).toContain('CPU utilization against the target (60 %)');
     expect(html).not.toMatch(/<script[^>]+src=|<link|src="http|href="http/);
   });
 

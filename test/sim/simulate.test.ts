@@ -38,6 +38,17 @@ describe('simulate over the sweep', () => {
     expect(b.views).toEqual(a.views);
   });
 
+  it('reports progress once per run: points x views x seeds, ending at the total', async () => {
+    // Prepare
+    const calls: [number, number, string][] = [];
+    // Act
+    await simulate({ trace: trace(steps([20, load(3)])), config, seeds: [1, 2], policies: ['aws-tt-cpu@60', 'hpa@60'], onProgress: (d, t, w) => calls.push([d, t, w]) });
+    // Assess: 2 points x 2 views x 2 seeds = 8 runs, counted 1..8.
+    expect(calls.map((c) => c[0])).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(new Set(calls.map((c) => c[1]))).toEqual(new Set([8]));
+    expect(calls[0]![2]).toBe('aws-tt-cpu@60 (windows, seed 1)');
+  });
+
   it('runs the controller all on-demand in the on-demand view: no window picks spot', () => {
     const c = onDemandConfig(config);
     expect(c.capacityMode.default).toBe('reserved');
