@@ -100,6 +100,13 @@ describe('the HTML report in chromium', () => {
 
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) throw new Error(`no browser at ${CHROMIUM}: apt-get install -y chromium (.ci/run does this), or set CHROMIUM_PATH`);
+    // The browser starts while the simulation runs: its start-up is mostly waiting on its own processes.
+    const launching = chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'chromium-profile-')), {
+      executablePath: CHROMIUM, headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    launching.catch(() => undefined); // awaited below; this only keeps a failed launch from going unhandled meanwhile
+    await new Promise((r) => setImmediate(r));
     // Prepare: one day of the semifinal trace, three of the six policies, and a frontier from a sweep
     const group = loadConfig(join(ROOT, 'config/autoscaler.yaml')).groups[0]!;
     const r = await simulate({ trace: sliceDay(loadTrace(join(ROOT, 'traces/worldcup98-1998-07-06-semifinal-flash-crowd.csv')), '1998-07-07'), config: group, seed: 1, policies: RAN });
@@ -107,10 +114,7 @@ describe('the HTML report in chromium', () => {
     mkdirSync(OUT, { recursive: true });
     file = join(OUT, 'report.html');
     writeFileSync(file, htmlReport({ ...r, frontier: frontier(r.runs[0]!.summary.costUsd) }, { cpuTargetPercent: group.policies.cpu?.target }));
-    context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'chromium-profile-')), {
-      executablePath: CHROMIUM, headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    context = await launching;
   }, 120_000);
 
   afterAll(async () => {
