@@ -1,6 +1,6 @@
 // Every reason code of the catalogue, driven end to end through a handler over mocked AWS clients:
 // the exact write commands and inputs, and no write where none is due.
-import { SetDesiredCapacityCommand, SetInstanceHealthCommand, UpdateAutoScalingGroupCommand } from '@aws-sdk/client-auto-scaling';
+import { DeleteWarmPoolCommand, PutWarmPoolCommand, SetDesiredCapacityCommand, SetInstanceHealthCommand, UpdateAutoScalingGroupCommand } from '@aws-sdk/client-auto-scaling';
 import { makeManual } from '../../functions/manual';
 import { makeOnSchedule } from '../../functions/on-schedule';
 import { distributionFor } from '../../policies/capacity-mode';
@@ -15,19 +15,24 @@ const GROUP = 'web-asg';
 /** The AWS contract for a scenario's expected plan, spelled out as commands and inputs. */
 const expectedWrites = (s: Scenario): [string, unknown][] => {
   const out: [string, unknown][] = [];
-  const { desired, bounds, distribution, replace } = s.expect;
-  if (bounds || distribution) {
+  const { desired, bounds, distribution, replace, capacityRebalance, warmPool } = s.expect;
+  if (warmPool?.delete) out.push(['DeleteWarmPoolCommand', { AutoScalingGroupName: GROUP, ForceDelete: false }]);
+  if (bounds || distribution || capacityRebalance) {
     const d = distribution ? distributionFor(distribution, s.config.capacityMode) : undefined;
     out.push(['UpdateAutoScalingGroupCommand', {
       AutoScalingGroupName: GROUP,
       ...(bounds ? { MinSize: bounds.min, MaxSize: bounds.max } : {}),
       ...(desired !== undefined ? { DesiredCapacity: desired } : {}),
       ...(d ? { MixedInstancesPolicy: { InstancesDistribution: { OnDemandBaseCapacity: d.onDemandBaseCapacity, OnDemandPercentageAboveBaseCapacity: d.onDemandPercentageAboveBaseCapacity, SpotAllocationStrategy: d.spotAllocationStrategy } } } : {}),
+      ...(capacityRebalance ? { CapacityRebalance: true } : {}),
     }]);
   } else if (desired !== undefined) {
     out.push(['SetDesiredCapacityCommand', { AutoScalingGroupName: GROUP, DesiredCapacity: desired, HonorCooldown: false }]);
   }
   for (const id of replace ?? []) out.push(['SetInstanceHealthCommand', { InstanceId: id, HealthStatus: 'Unhealthy', ShouldRespectGracePeriod: true }]);
+  if (warmPool?.put !== undefined) {
+    out.push(['PutWarmPoolCommand', { AutoScalingGroupName: GROUP, MinSize: warmPool.put, MaxGroupPreparedCapacity: warmPool.put, PoolState: 'Stopped', InstanceReusePolicy: { ReuseOnScaleIn: false } }]);
+  }
   return out;
 };
 
@@ -52,6 +57,8 @@ describe('every reason code, through the onSchedule handler', () => {
       expect(asgMock).not.toHaveReceivedCommand(SetDesiredCapacityCommand);
       expect(asgMock).not.toHaveReceivedCommand(UpdateAutoScalingGroupCommand);
       expect(asgMock).not.toHaveReceivedCommand(SetInstanceHealthCommand);
+      expect(asgMock).not.toHaveReceivedCommand(PutWarmPoolCommand);
+      expect(asgMock).not.toHaveReceivedCommand(DeleteWarmPoolCommand);
       expect(rt.records[0]!.outcome).toBe('unchanged');
     } else {
       expect(rt.records[0]!.outcome).toBe('changed');
