@@ -15,7 +15,8 @@ import { toGroupState } from './group-state';
 import { mapLimit } from './map-limit';
 import { groupQueries, loadBalancerDimension, targetGroupDimension, unhealthyHostIds, type TargetDims } from './metric-queries';
 import { describeLoadBalancers, describeTargetHealth } from './target-health';
-import { warmPoolRefused } from './warm-pool';
+import { readWarmPool, warmPoolRefused } from './warm-pool';
+import { locateInstances } from './auto-scaling-instances';
 import { commandFor, describeWrite } from './write';
 
 const PER_GROUP_CONCURRENCY = 8;
@@ -129,5 +130,9 @@ export const createAwsCloud = (clients: Clients): Cloud => {
     }
   };
 
-  return { observe, write };
+  return {
+    observe, write,
+    locateInstances: (ids) => locateInstances(clients, ids),
+    describeWarmPool: (name) => readWarmPool(clients, name),
+  };
 };

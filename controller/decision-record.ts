@@ -67,7 +67,8 @@ const triggerText = (t: Trigger): string =>
   t.kind === 'alarm' ? `alarm ${t.alarmName} ${t.state}`
     : t.kind === 'schedule' ? `schedule ${t.rule}`
       : t.kind === 'health' ? `health ${t.via}${t.alarmName ? ` ${t.alarmName}` : ''}`
-        : `manual ${t.action} by ${t.by}`;
+        : t.kind === 'spot' ? `spot ${t.signal} ${t.instanceId}`
+          : `manual ${t.action} by ${t.by}`;
 
 /**
  * The record as logged. Logs Insights discovers a limited number of fields per event, in order, flattening
