@@ -18,7 +18,7 @@ import type { MetricValues } from './recommend';
 import { decideHealth } from './unhealthy';
 import type { Snapshot } from './snapshot';
 import { scaleInVetoes } from './vetoes';
-import { warmPoolStage } from './warm-pool-stage';
+import { forecastPeakForPool, warmPoolStage, type ForecastForPool } from './warm-pool-stage';
 
 /** 'health' restricts the plan to replacing unhealthy targets (the replaceUnhealthy function). */
 export type Scope = 'all' | 'health';
@@ -57,10 +57,12 @@ export const decide = (snapshot: Snapshot, config: GroupConfig, now: number, sco
   const running = activityInProgress(snapshot.activities);
   const activity = activityBounds(g, limited.desired, o.effectiveBounds, running, base.window);
   const mode = modeStage(g, o.mode, o.window, config.capacityMode, running !== undefined);
-  // forecastPeak: null until the forecast stage exposes its peak (wired at the merge of issue 12's forecast part).
+  // MERGE (issue 12, forecast part): this one line becomes `const planForecast = fc.plan;` (the forecast stage's
+  // PlanForecast). Until then the pool is sized from recent volatility alone.
+  const planForecast: ForecastForPool | undefined = undefined;
   const warm = warmPoolStage({
     settings: config.warmPool, group: g, distribution: mode.distribution ?? g.distribution, desired: activity.desired,
-    max: activity.bounds?.max ?? g.max, forecastPeak: null, requests: snapshot.metrics.requests, now,
+    max: activity.bounds?.max ?? g.max, forecastPeak: forecastPeakForPool(planForecast), requests: snapshot.metrics.requests, now,
   });
 
   const head = headline({

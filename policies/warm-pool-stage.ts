@@ -30,14 +30,31 @@ export interface WarmPoolStageInput {
   readonly desired: number;
   readonly max: number;
   /**
-   * Peak forecast of requests per minute over the launch horizon; null where no forecast is available (the forecast
-   * stage is wired into decide() separately: until then decide passes null and the pool is sized from volatility).
+   * Peak forecast of requests per minute over the launch horizon (same unit as `settings.targetPerInstance`); null
+   * where no forecast may act: the pool is then sized from volatility alone. decide() derives it with
+   * forecastPeakForPool(plan forecast).
    */
   readonly forecastPeak: number | null;
   /** Requests per minute (ALB RequestCount Sum of the group's target groups), one point a minute. */
   readonly requests: Series;
   readonly now: number;
 }
+
+/** The part of the plan's forecast the pool reads (structural: the forecast stage's PlanForecast satisfies it). */
+export interface ForecastForPool {
+  /** The forecast may act this run (act mode, enough history, accuracy good enough). */
+  readonly active: boolean;
+  /** Largest forecast requests per minute over [now, now + lead]. */
+  readonly peak: number | null;
+}
+
+/**
+ * forecastPeak for warmPoolStage from the plan's forecast: its peak only while the forecast may act. An observe-only
+ * or distrusted forecast must not size anything (issue 12: it is logged before it is allowed to act), so the pool is
+ * then sized from volatility alone. Wiring in decide(): `forecastPeak: forecastPeakForPool(fc.plan)`.
+ */
+export const forecastPeakForPool = (forecast: ForecastForPool | undefined): number | null =>
+  forecast !== undefined && forecast.active && forecast.peak !== null && Number.isFinite(forecast.peak) ? forecast.peak : null;
 
 export const warmPoolStage = (i: WarmPoolStageInput): WarmPoolStage => {
   const s = i.settings;
