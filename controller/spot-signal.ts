@@ -76,8 +76,10 @@ const handleGroup = async (g: GroupConfig, s: Snapshot, signals: readonly AtRisk
     const reasons = [reason('PAUSED', `${o.paused.message}: ${signals.map((x) => `${x.kind} for ${x.instanceId}`).join(', ')} not handled`, o.paused.data)];
     return { ...base, outcome: 'unchanged', reasonCodes: reasons.map((r) => r.code), plan: toPlan(g, s, opts.now, reasons, o), writes: [], written: [] };
   }
+  // Within the configured (window-narrowed) maximum and the group's own MaxSize: this handler writes no bounds, and
+  // SetDesiredCapacity above MaxSize is a ValidationError (API reference, SetDesiredCapacity).
   const plan = planSpotReplacement({
-    desired: s.group.desired, max: o.effectiveBounds.max, instances: s.group.instances, tags: s.group.tags, capacityRebalance: s.group.capacityRebalance ?? false,
+    desired: s.group.desired, max: Math.min(o.effectiveBounds.max, s.group.max), instances: s.group.instances, tags: s.group.tags, capacityRebalance: s.group.capacityRebalance ?? false,
   }, signals);
   const writes = spotWrites(g.autoScalingGroupName, plan);
   const record = { ...base, reasonCodes: plan.reasons.map((r) => r.code), plan: toPlan(g, s, opts.now, plan.reasons, o, plan.desired), writes };

@@ -111,6 +111,34 @@ describe('onSpotInterruption', () => {
     expect(rt.records[0]).toMatchObject({ outcome: 'failed', written: [], error: { code: 'ResourceContention' } });
   });
 
+  it('stays within the group\'s own MaxSize when it is below the configured maximum: 4 of MaxSize 4 adds nothing, and is not recorded', async () => {
+    // Prepare: the configuration allows 10, the group (not yet widened by a run) allows 4; SetDesiredCapacity 5 would be refused.
+    serve([snapshot({ desired: 4, max: 4, instances: instances(4), distribution: spot })]);
+    const rt = testRuntime(configOf(groupConfig()), NOW);
+    // Act
+    const res = await makeOnSpotInterruption(() => rt)(warningSample);
+    // Assess
+    expect(writesSent()).toEqual([]);
+    expect(res.groups[0]).toMatchObject({ outcome: 'unchanged', reasonCodes: ['LIMIT_MAX_BOUND'] });
+  });
+
+  it('scales out by one per at-risk instance of a batch, up to the maximum: 3 at risk, room for 2 -> 8 -> 10, interruptions first', async () => {
+    // Prepare: 8 of 10; i-00000003 has a rebalance recommendation, i-00000005 and i-00000007 interruption warnings
+    serve([snapshot({ desired: 8, instances: instances(8), distribution: spot })]);
+    const rt = testRuntime(configOf(groupConfig()), NOW);
+    for (const id of ['i-00000003', 'i-00000005', 'i-00000007']) locateInstance(id, 'web-asg');
+    // Act
+    const result = await handleAtRisk([
+      { instanceId: 'i-00000003', kind: 'rebalance' }, { instanceId: 'i-00000007', kind: 'interruption' }, { instanceId: 'i-00000005', kind: 'interruption' },
+    ], { cloud: rt.cloud, config: rt.config, now: NOW, dryRun: false, log: rt.record, trigger: { kind: 'spot', signal: 'interruption', instanceId: 'i-00000005' } });
+    // Assess
+    expect(result.records[0]!.reasonCodes).toEqual(['SPOT_INTERRUPTION_REPLACE', 'SPOT_INTERRUPTION_REPLACE', 'LIMIT_MAX_BOUND']);
+    expect(writesSent()).toEqual([
+      ['SetDesiredCapacityCommand', { AutoScalingGroupName: 'web-asg', DesiredCapacity: 10, HonorCooldown: false }],
+      tagWrite('web-asg', 'i-00000005:add,i-00000007:add'),
+    ]);
+  });
+
   it('changes nothing while the group is paused', async () => {
     serve([snapshot({ distribution: spot, tags: { [TAGS.pausedUntil]: new Date(NOW + 3_600_000).toISOString() } })]);
     const rt = testRuntime(configOf(groupConfig()), NOW);
