@@ -19,7 +19,14 @@ export interface WarmPoolSupport {
 /**
  * PutWarmPool was refused for any mixed instances policy until November 2025; since then a mixed instances policy
  * of On-Demand instance types is allowed, and Spot still is not. `mixedInstancesAllowed: false` keeps the old rule
- * for partitions the change has not reached.
+ * for partitions the change has not reached. Sources (docs/warm-pools-and-spot.md, section 1):
+ * - before: https://docs.aws.amazon.com/autoscaling/ec2/userguide/ec2-auto-scaling-warm-pools.html#warm-pools-limitations
+ *   (2022 text: no warm pool "that have a mixed instances policy or that launch Spot Instances"), and the PutWarmPool
+ *   reference of 2023-24 (e.g. https://docs.amazonaws.cn/cli/latest/reference/autoscaling/put-warm-pool.html);
+ * - after: https://aws.amazon.com/about-aws/whats-new/2025/11/ec2-auto-scaling-warm-pool-mixed-instances-policies/
+ *   ("multiple On-Demand Instance types"); the current https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_PutWarmPool.html
+ *   no longer carries the restriction. Nothing found says Spot is allowed: it stays refused, and PutWarmPool's own
+ *   refusal is the backstop either way (aws/warm-pool.ts warmPoolRefused).
  */
 export const warmPoolSupport = (group: WarmPoolGroup, mixedInstancesAllowed = true): WarmPoolSupport => {
   const spotShare = group.mixedInstances === null ? 0 : 100 - group.mixedInstances.onDemandPercentageAboveBaseCapacity;
