@@ -1,7 +1,7 @@
 // The Cloud port over AWS: observe every group of a run in batches, execute writes as exact commands.
 import type { Activity as AsgActivity } from '@aws-sdk/client-auto-scaling';
 import type { MetricDataQuery } from '@aws-sdk/client-cloudwatch';
-import { CloudError } from '../controller/errors';
+import { CloudError, WARM_POOL_REFUSED } from '../controller/errors';
 import type { Cloud, Observation, ObserveOptions } from '../controller/port';
 import type { Write } from '../controller/writes';
 import type { GroupConfig } from '../policies/config';
@@ -15,6 +15,8 @@ import { toGroupState } from './group-state';
 import { mapLimit } from './map-limit';
 import { groupQueries, loadBalancerDimension, targetGroupDimension, unhealthyHostIds, type TargetDims } from './metric-queries';
 import { describeLoadBalancers, describeTargetHealth } from './target-health';
+import { readWarmPool, warmPoolRefused } from './warm-pool';
+import { locateInstances } from './auto-scaling-instances';
 import { commandFor, describeWrite } from './write';
 
 const PER_GROUP_CONCURRENCY = 8;
@@ -120,9 +122,17 @@ export const createAwsCloud = (clients: Clients): Cloud => {
     try {
       await clients.autoScaling.send(commandFor(w) as never);
     } catch (e) {
-      throw toCloudError(e, describeWrite(w));
+      const error = toCloudError(e, describeWrite(w));
+      // PutWarmPool's own refusal (a launch template that requests Spot, which the group description does not show):
+      // a code of its own, which reconcile reports as WARM_POOL_UNSUPPORTED instead of failing the group.
+      if (w.kind === 'putWarmPool' && warmPoolRefused(error)) throw new CloudError(error.message, WARM_POOL_REFUSED, { cause: e });
+      throw error;
     }
   };
 
-  return { observe, write };
+  return {
+    observe, write,
+    locateInstances: (ids) => locateInstances(clients, ids),
+    describeWarmPool: (name) => readWarmPool(clients, name),
+  };
 };

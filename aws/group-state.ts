@@ -2,6 +2,7 @@
 import type { Activity as AsgActivity, AutoScalingGroup } from '@aws-sdk/client-auto-scaling';
 import type { GroupState, Instance, Lifecycle } from '../policies/snapshot';
 import { launchTimes } from './activities';
+import { warmPoolConfigOf } from './warm-pool';
 
 const lifecycle = (state: string | undefined): Lifecycle => {
   if (!state) return 'Other';
@@ -39,5 +40,8 @@ export const toGroupState = (g: AutoScalingGroup, activities: readonly AsgActivi
     tags: Object.fromEntries((g.Tags ?? []).filter((t) => t.Key).map((t) => [t.Key as string, t.Value ?? ''])),
     healthCheckGracePeriodSeconds: g.HealthCheckGracePeriod ?? 0,
     targetGroupArns: g.TargetGroupARNs ?? [],
+    // Read from the same DescribeAutoScalingGroups answer: no DescribeWarmPool per group per run.
+    warmPool: warmPoolConfigOf(g),
+    ...(g.CapacityRebalance !== undefined ? { capacityRebalance: g.CapacityRebalance } : {}),
   };
 };

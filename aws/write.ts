@@ -7,6 +7,7 @@ import {
   UpdateAutoScalingGroupCommand,
 } from '@aws-sdk/client-auto-scaling';
 import type { Write } from '../controller/writes';
+import { deleteWarmPoolCommand, putWarmPoolCommand } from './warm-pool';
 
 const tagResource = (group: string) => ({ ResourceId: group, ResourceType: 'auto-scaling-group' });
 
@@ -32,6 +33,7 @@ export const commandFor = (w: Write) => {
               },
             }
           : {}),
+        ...(w.capacityRebalance !== undefined ? { CapacityRebalance: w.capacityRebalance } : {}),
       });
     case 'setInstanceUnhealthy':
       return new SetInstanceHealthCommand({ InstanceId: w.instanceId, HealthStatus: 'Unhealthy', ShouldRespectGracePeriod: true });
@@ -41,6 +43,10 @@ export const commandFor = (w: Write) => {
       });
     case 'deleteTags':
       return new DeleteTagsCommand({ Tags: w.keys.map((Key) => ({ ...tagResource(w.group), Key })) });
+    case 'putWarmPool':
+      return putWarmPoolCommand(w.group, w.pool, w.reuseOnScaleIn);
+    case 'deleteWarmPool':
+      return deleteWarmPoolCommand(w.group);
   }
 };
 

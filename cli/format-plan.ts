@@ -12,6 +12,9 @@ const changes = (plan: Plan): string[] => {
   if (plan.bounds) out.push(`bounds ${plan.current.min}..${plan.current.max} → ${plan.bounds.min}..${plan.bounds.max}`);
   if (plan.replace.length > 0) out.push(`replace ${plan.replace.join(', ')}`);
   if (plan.distribution) out.push(`distribution → on-demand base ${plan.distribution.onDemandBaseCapacity}, ${plan.distribution.onDemandPercentageAboveBaseCapacity} % on-demand above (${plan.mode})`);
+  if (plan.capacityRebalance) out.push('capacity rebalancing → on');
+  if (plan.warmPool?.put) out.push(`warm pool → ${plan.warmPool.put.minSize} ${plan.warmPool.put.poolState.toLowerCase()}`);
+  if (plan.warmPool?.delete) out.push('warm pool → deleted');
   return out;
 };
 

@@ -8,10 +8,12 @@ import { WIDTH, wrap } from './table';
 export const formatWrite = (w: Write): string => {
   switch (w.kind) {
     case 'setDesiredCapacity': return `SetDesiredCapacity ${w.group} ${w.desired}`;
-    case 'updateGroup': return `UpdateAutoScalingGroup ${w.group}${w.min !== undefined ? ` min=${w.min} max=${w.max}` : ''}${w.desired !== undefined ? ` desired=${w.desired}` : ''}${w.distribution ? ` on-demand-base=${w.distribution.onDemandBaseCapacity} on-demand-above=${w.distribution.onDemandPercentageAboveBaseCapacity}%` : ''}`;
+    case 'updateGroup': return `UpdateAutoScalingGroup ${w.group}${w.min !== undefined ? ` min=${w.min} max=${w.max}` : ''}${w.desired !== undefined ? ` desired=${w.desired}` : ''}${w.distribution ? ` on-demand-base=${w.distribution.onDemandBaseCapacity} on-demand-above=${w.distribution.onDemandPercentageAboveBaseCapacity}%` : ''}${w.capacityRebalance ? ' capacity-rebalance=on' : ''}`;
     case 'setInstanceUnhealthy': return `SetInstanceHealth ${w.instanceId} Unhealthy`;
     case 'putTags': return `CreateOrUpdateTags ${w.group} ${Object.entries(w.tags).map(([k, v]) => `${k}=${v}`).join(' ')}`;
     case 'deleteTags': return `DeleteTags ${w.group} ${w.keys.join(' ')}`;
+    case 'putWarmPool': return `PutWarmPool ${w.group} min=${w.pool.minSize} max-prepared=${w.pool.maxGroupPreparedCapacity} ${w.pool.poolState}`;
+    case 'deleteWarmPool': return `DeleteWarmPool ${w.group}`;
   }
 };
 

@@ -110,6 +110,18 @@ const group = z.strictObject({
       .default({ ...DEFAULT_MEMORY_METRIC.dimensions }),
     statistic: z.string().regex(/^(Average|Maximum|Minimum|Sum|SampleCount|p\d{1,2}(\.\d+)?)$/, 'must be Average, Maximum, Minimum, Sum, SampleCount or a percentile like p90').default(DEFAULT_MEMORY_METRIC.statistic),
   }).default({ ...DEFAULT_MEMORY_METRIC, dimensions: { ...DEFAULT_MEMORY_METRIC.dimensions } }),
+  // Issue 12: warm capacity (policies/warm-pool.ts). Absent: the controller leaves the group's warm pool alone.
+  warmPool: z.strictObject({
+    minSize: count.default(0),
+    maxSize: count,
+    targetPerInstance: z.number().gt(0),
+    // The reactive lead time: a launch serves after about 7 minutes (boot, health checks, CloudWatch's delay).
+    volatilityMinutes: z.number().gt(0).max(60).default(7),
+    reuseOnScaleIn: z.boolean().default(false),
+    mixedInstancesAllowed: z.boolean().default(true),
+  }).superRefine((w, ctx) => {
+    if (num(w?.minSize) && num(w?.maxSize) && w.maxSize < w.minSize) ctx.addIssue({ code: 'custom', path: ['maxSize'], message: `must be >= minSize (${w.minSize})` });
+  }, always).optional(),
   dryRun: z.boolean().default(false),
 }).superRefine((g, ctx) => {
   const { min, max, desired } = g?.capacity ?? {};
@@ -128,6 +140,8 @@ const group = z.strictObject({
   if (num(inn?.instances) && num(inn?.percent) && inn.instances === 0 && Math.floor((max * inn.percent) / 100) < 1) {
     ctx.addIssue({ code: 'custom', path: ['stepLimits', 'in'], message: `can never scale in: instances is 0 and ${inn.percent} % of at most ${max} instances rounds down to 0` });
   }
+  const warmMax = g.warmPool?.maxSize;
+  if (num(warmMax) && warmMax > max) ctx.addIssue({ code: 'custom', path: ['warmPool', 'maxSize'], message: `must be <= capacity.max (${max}): warm instances past the maximum could never be brought in` });
   (Array.isArray(g.windows) ? g.windows : []).forEach((w, i) => {
     for (const k of ['min', 'max'] as const) {
       const v = w?.capacity?.[k];

@@ -53,12 +53,12 @@ export const actionOf = (r: DecisionRecord): Action => {
   if (p.desired !== undefined && p.desired > p.current.desired) return 'scale-out';
   if (p.desired !== undefined && p.desired < p.current.desired) return 'scale-in';
   if (p.replace.length > 0) return 'replace';
-  if (p.bounds !== undefined || p.distribution !== undefined) return 'reconfigure';
+  if (p.bounds !== undefined || p.distribution !== undefined || p.capacityRebalance !== undefined || p.warmPool?.put !== undefined || p.warmPool?.delete !== undefined) return 'reconfigure';
   return 'hold';
 };
 
 /** Codes an operator must see even when the run succeeds: logged at WARN, not INFO. */
-export const WARN_CODES: readonly string[] = ['BREAKER_OPEN', 'TAG_INVALID', 'MODE_UNSUPPORTED'];
+export const WARN_CODES: readonly string[] = ['BREAKER_OPEN', 'TAG_INVALID', 'MODE_UNSUPPORTED', 'WARM_POOL_UNSUPPORTED'];
 
 export const severityOf = (r: DecisionRecord): 'error' | 'warn' | 'info' =>
   r.outcome === 'failed' ? 'error' : r.reasonCodes.some((c) => WARN_CODES.includes(c)) ? 'warn' : 'info';
@@ -67,7 +67,8 @@ const triggerText = (t: Trigger): string =>
   t.kind === 'alarm' ? `alarm ${t.alarmName} ${t.state}`
     : t.kind === 'schedule' ? `schedule ${t.rule}`
       : t.kind === 'health' ? `health ${t.via}${t.alarmName ? ` ${t.alarmName}` : ''}`
-        : `manual ${t.action} by ${t.by}`;
+        : t.kind === 'spot' ? `spot ${t.signal} ${t.instanceId}`
+          : `manual ${t.action} by ${t.by}`;
 
 /**
  * The record as logged. Logs Insights discovers a limited number of fields per event, in order, flattening

@@ -21,6 +21,9 @@ export class UnknownGroupError extends Error {
   }
 }
 
+/** CloudError code for a PutWarmPool the API refused because the group cannot have a warm pool (Spot). */
+export const WARM_POOL_REFUSED = 'WarmPoolUnsupported';
+
 export class CloudError extends Error {
   override readonly name = 'CloudError';
   constructor(message: string, readonly code: string, options?: { cause?: unknown }) {

@@ -1,7 +1,15 @@
 // The Cloud port: what the controller needs from AWS (aws/) or from the simulator (sim/).
 import type { GroupConfig } from '../policies/config';
 import type { Snapshot } from '../policies/snapshot';
+import type { WarmPoolConfig } from '../policies/warm-pool';
 import type { Write } from './writes';
+
+/** A warm pool as DescribeWarmPool reports it: its configuration and every instance in it. */
+export interface WarmPoolReading {
+  /** null: no warm pool, or one already marked for deletion. */
+  readonly config: WarmPoolConfig | null;
+  readonly instances: readonly { readonly id: string; readonly lifecycle: string }[];
+}
 
 export interface Observation {
   /** Keyed by the configured group name. */
@@ -33,4 +41,11 @@ export interface Cloud {
   observe(groups: readonly GroupConfig[], now: number, options?: ObserveOptions): Promise<Observation>;
   /** Executes one write; throws CloudError (with a code) on failure. */
   write(write: Write): Promise<void>;
+  /**
+   * Instance id -> the name of its Auto Scaling group (instances in no group are absent). Optional: a port without
+   * it (the simulator) is searched through the configured groups' own instance lists instead.
+   */
+  locateInstances?(instanceIds: readonly string[]): Promise<ReadonlyMap<string, string>>;
+  /** The group's warm pool and the instances in it (DescribeWarmPool). Optional: only the AWS port has warm pools today. */
+  describeWarmPool?(autoScalingGroupName: string): Promise<WarmPoolReading>;
 }

@@ -6,7 +6,7 @@ import { decide, type Scope } from '../policies/decide';
 import { hasChanges, type Plan } from '../policies/plan';
 import type { Snapshot } from '../policies/snapshot';
 import { summarize, type DecisionRecord } from './decision-record';
-import { CloudError } from './errors';
+import { CloudError, WARM_POOL_REFUSED } from './errors';
 import { mapLimit } from './map-limit';
 import type { Cloud, Observation, ObserveOptions } from './port';
 import type { Trigger } from './trigger';
@@ -78,6 +78,14 @@ const reconcileGroup = async (opts: ReconcileOptions, config: GroupConfig, snaps
   }
   const { written, error } = await actOn(opts.cloud, writes);
   if (error === undefined) return { ...base, outcome: 'changed', reasonCodes: codes, written, durationMs: performance.now() - started };
+  // PutWarmPool refused (the group runs Spot in a way its description does not show): warm capacity falls back to
+  // none and the run goes on; the put is the plan's last write, so nothing else is left undone.
+  if (error instanceof CloudError && error.code === WARM_POOL_REFUSED) {
+    return {
+      ...base, outcome: written.length > 0 ? 'changed' : 'unchanged', reasonCodes: [...codes.filter((c) => c !== 'WARM_POOL_RESIZE'), 'WARM_POOL_UNSUPPORTED'],
+      written, error: errorOf(error), durationMs: performance.now() - started,
+    };
+  }
   // An activity that started between observe and act is a hold, not a failure: the next run sees it.
   const held = error instanceof CloudError && error.code === 'ScalingActivityInProgress';
   return {

@@ -38,6 +38,12 @@ export const snapshotSchema = z.strictObject({
     tags: z.record(z.string(), z.string()).default({}),
     healthCheckGracePeriodSeconds: z.number().int().min(0),
     targetGroupArns: z.array(z.string()).default([]),
+    warmPool: z.strictObject({
+      minSize: z.number().int().min(0),
+      maxGroupPreparedCapacity: z.number().int().min(-1),
+      poolState: z.enum(['Stopped', 'Running', 'Hibernated']),
+    }).nullable().optional(),
+    capacityRebalance: z.boolean().optional(),
   }),
   metrics: z.strictObject({ cpu: series, memory: series, latency: series, errorRate: series, requests: series }),
   targets: z.array(z.strictObject({

@@ -16,7 +16,7 @@ export interface DeployContext {
 }
 
 export const SERVICE_NAME = 'cinemahint-autoscaler';
-export const FUNCTIONS = ['onAlarm', 'onSchedule', 'replaceUnhealthy', 'manual'] as const;
+export const FUNCTIONS = ['onAlarm', 'onSchedule', 'replaceUnhealthy', 'onSpotInterruption', 'manual'] as const;
 
 export const names = (stage: string) => {
   const base = `${SERVICE_NAME}-${stage}`;

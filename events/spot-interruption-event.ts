@@ -37,3 +37,18 @@ export const parseSpotEvent = (raw: unknown): SpotEvent => {
     ? { ...base, kind: 'interruption', action: e.detail['instance-action'] }
     : { ...base, kind: 'rebalance' };
 };
+
+/**
+ * The EventBridge event EC2 sends for a signal, as the samples beside this file: for callers that are not EventBridge
+ * (the simulator's controller adapter) so they drive the real handler with what production receives.
+ */
+export const spotEventOf = (s: { readonly kind: AtRiskSignal['kind']; readonly instanceId: string; readonly at: number; readonly region?: string }): Record<string, unknown> => {
+  const region = s.region ?? 'us-east-1';
+  return {
+    version: '0', id: `spot-${s.kind}-${s.instanceId}-${s.at}`, source: 'aws.ec2', account: '123456789012', time: new Date(s.at).toISOString(), region,
+    resources: [`arn:aws:ec2:${region}:123456789012:instance/${s.instanceId}`],
+    ...(s.kind === 'interruption'
+      ? { 'detail-type': 'EC2 Spot Instance Interruption Warning', detail: { 'instance-id': s.instanceId, 'instance-action': 'terminate' } }
+      : { 'detail-type': 'EC2 Instance Rebalance Recommendation', detail: { 'instance-id': s.instanceId } }),
+  };
+};

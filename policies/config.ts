@@ -70,6 +70,24 @@ export interface MetricSource {
   readonly statistic: string;
 }
 
+/**
+ * The group's warm pool (issue 12): stopped instances paid for their EBS only, sized from the forecast rise and the
+ * recent volatility of the request rate (policies/warm-pool.ts). Absent: the controller leaves any pool alone.
+ */
+export interface WarmPoolSettings {
+  /** Bounds on the pool size (stopped instances). */
+  readonly minSize: number;
+  readonly maxSize: number;
+  /** Requests per minute one instance serves at target (turns a rise in load into instances). */
+  readonly targetPerInstance: number;
+  /** Minutes a minute-to-minute rise is assumed to last before reactive capacity catches it. */
+  readonly volatilityMinutes: number;
+  /** InstanceReusePolicy.ReuseOnScaleIn: scaled-in instances return to the pool instead of terminating. */
+  readonly reuseOnScaleIn: boolean;
+  /** false keeps the pre-November-2025 rule (no pool with any mixed instances policy) for partitions without the change. */
+  readonly mixedInstancesAllowed: boolean;
+}
+
 export interface GroupConfig {
   readonly name: string;
   readonly autoScalingGroupName: string;
@@ -110,6 +128,8 @@ export interface GroupConfig {
   readonly loadBalancerArn?: string;
   /** The memory metric's source; absent: CWAgent mem_used_percent by AutoScalingGroupName, Average. */
   readonly memoryMetric?: MetricSource;
+  /** Warm capacity; absent: no warm pool management. */
+  readonly warmPool?: WarmPoolSettings;
   readonly dryRun: boolean;
 }
 

@@ -18,6 +18,7 @@ import type { MetricValues } from './recommend';
 import { decideHealth } from './unhealthy';
 import type { Snapshot } from './snapshot';
 import { scaleInVetoes } from './vetoes';
+import { forecastPeakForPool, warmPoolStage, type ForecastForPool } from './warm-pool-stage';
 
 /** 'health' restricts the plan to replacing unhealthy targets (the replaceUnhealthy function). */
 export type Scope = 'all' | 'health';
@@ -56,6 +57,13 @@ export const decide = (snapshot: Snapshot, config: GroupConfig, now: number, sco
   const running = activityInProgress(snapshot.activities);
   const activity = activityBounds(g, limited.desired, o.effectiveBounds, running, base.window);
   const mode = modeStage(g, o.mode, o.window, config.capacityMode, running !== undefined);
+  // MERGE (issue 12, forecast part): this one line becomes `const planForecast = fc.plan;` (the forecast stage's
+  // PlanForecast). Until then the pool is sized from recent volatility alone.
+  const planForecast: ForecastForPool | undefined = undefined;
+  const warm = warmPoolStage({
+    settings: config.warmPool, group: g, distribution: mode.distribution ?? g.distribution, desired: activity.desired,
+    max: activity.bounds?.max ?? g.max, forecastPeak: forecastPeakForPool(planForecast), requests: snapshot.metrics.requests, now,
+  });
 
   const head = headline({
     current, final: activity.desired, override: o.overrides.desired !== undefined, combined, ...(cooldown ? { cooldown } : {}),
@@ -65,7 +73,7 @@ export const decide = (snapshot: Snapshot, config: GroupConfig, now: number, sco
   // Unhealthy targets on a saturated group are the health vote in this scope (or yield to an operator's override):
   // the health stage's SCALE_OUT_OVERLOADED_UNHEALTHY is the plan's headline only when that vote wins.
   const reasons = [
-    ...head.lead, ...recs.latest.map((r) => r.reason), ...head.trailing, ...o.reasons, ...readings.reasons, ...mode.reasons,
+    ...head.lead, ...recs.latest.map((r) => r.reason), ...head.trailing, ...o.reasons, ...readings.reasons, ...mode.reasons, ...warm.reasons,
     ...(head.activityLeads ? [] : activity.reasons), ...(health.overloaded > 0 ? [] : health.reasons),
   ];
   const desired = activity.desired !== current ? activity.desired : undefined;
@@ -73,9 +81,11 @@ export const decide = (snapshot: Snapshot, config: GroupConfig, now: number, sco
     ...(desired !== undefined ? { desired } : {}),
     ...(activity.bounds ? { bounds: activity.bounds } : {}),
     ...(mode.distribution ? { distribution: mode.distribution } : {}),
+    ...(mode.capacityRebalance ? { capacityRebalance: mode.capacityRebalance } : {}),
+    ...(warm.warmPool ? { warmPool: warm.warmPool } : {}),
   };
   return {
     ...base, ...changes, recommendations: recs.latest, replace: health.replace, reasons,
-    action: planAction({ current, desired, ...(head.scaleCode ? { scaleCode: head.scaleCode } : {}), replace: health.replace, updates: activity.bounds !== undefined || mode.distribution !== undefined, reasons }),
+    action: planAction({ current, desired, ...(head.scaleCode ? { scaleCode: head.scaleCode } : {}), replace: health.replace, updates: activity.bounds !== undefined || mode.distribution !== undefined || mode.capacityRebalance !== undefined || warm.warmPool?.put !== undefined || warm.warmPool?.delete !== undefined, reasons }),
   };
 };

@@ -19,6 +19,6 @@ export const planAction = (p: ActionInput): PlanAction => {
   if (p.desired !== undefined) return { kind: 'scale', from: p.current, to: p.desired, code: p.scaleCode ?? head };
   if (p.replace.length > 0) return { kind: 'replace', instanceIds: p.replace, code: 'REPLACE_UNHEALTHY' };
   if (p.reasons.some((r) => r.code === 'BREAKER_OPEN')) return { kind: 'breaker-open', replaced: 0, code: 'BREAKER_OPEN' };
-  if (p.updates) return { kind: 'update', code: first(p.reasons, ['BOUNDS_UPDATE', 'MODE_CHANGE']) ?? head };
+  if (p.updates) return { kind: 'update', code: first(p.reasons, ['BOUNDS_UPDATE', 'MODE_CHANGE', 'CAPACITY_REBALANCE_ON', 'WARM_POOL_RESIZE', 'WARM_POOL_UNSUPPORTED']) ?? head };
   return { kind: 'hold', code: head };
 };

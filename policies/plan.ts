@@ -3,6 +3,7 @@ import type { Bounds, CapacityMode } from './config';
 import type { Reason, ReasonCode } from './reasons';
 import type { Recommendation } from './recommendation';
 import type { InstancesDistribution } from './snapshot';
+import type { PlannedWarmPool } from './warm-pool-stage';
 
 /**
  * The plan's headline, for people and dashboards to print first: what it does, and the one code that says why.
@@ -27,6 +28,10 @@ export interface Plan {
   readonly bounds?: Bounds;
   /** Present only when the instances distribution changes. */
   readonly distribution?: InstancesDistribution;
+  /** Present only when the group's Capacity Rebalancing is turned on (a mode with Spot). */
+  readonly capacityRebalance?: true;
+  /** The warm pool (present when the group has warm-pool settings); writes only its put or delete. */
+  readonly warmPool?: PlannedWarmPool;
   readonly replace: readonly string[];
   readonly reasons: readonly Reason[];
   readonly recommendations: readonly Recommendation[];
@@ -38,6 +43,7 @@ export interface Plan {
 }
 
 export const hasChanges = (plan: Plan): boolean =>
-  plan.desired !== undefined || plan.bounds !== undefined || plan.distribution !== undefined || plan.replace.length > 0;
+  plan.desired !== undefined || plan.bounds !== undefined || plan.distribution !== undefined || plan.replace.length > 0 ||
+  plan.capacityRebalance !== undefined || plan.warmPool?.put !== undefined || plan.warmPool?.delete !== undefined;
 
 export const reasonCodes = (plan: Plan): readonly string[] => plan.reasons.map((r) => r.code);

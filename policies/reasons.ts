@@ -43,6 +43,17 @@ export const REASONS = {
   REPLACE_LIMITED: 'Fewer replacements than unhealthy targets: per-run limit or the in-service floor.',
   REPLACE_MANUAL: 'An operator asked for this instance to be replaced (it belongs to the group, is in service, and the floor allows it).',
   BREAKER_OPEN: 'Too large a share of targets is unhealthy at once (a shared dependency?): nothing is replaced.',
+  // Issue 12, warm capacity (warm-pool-stage.ts) and spot at-risk signals (functions/on-spot-interruption.ts).
+  WARM_POOL_RESIZE: 'The warm pool size (from the forecast rise and recent volatility, within bounds) differs from the group\'s: warm pool updated.',
+  WARM_POOL_HOLD: 'The warm pool already has the wanted size and state: nothing is changed.',
+  WARM_POOL_UNSUPPORTED: 'The group cannot have a warm pool (Spot in its instances distribution or launch template): warm capacity falls back to none.',
+  SPOT_INTERRUPTION_REPLACE: 'A Spot interruption warning for an in-service instance of the group: capacity raised by one to launch its replacement before it goes.',
+  SPOT_REBALANCE_REPLACE: 'A rebalance recommendation for an in-service instance of the group: capacity raised by one to launch its replacement early.',
+  SPOT_REBALANCE_BY_ASG: 'A rebalance recommendation while the group\'s Capacity Rebalancing is on: the ASG replaces the instance itself, so no capacity is added.',
+  SPOT_AT_RISK_ALREADY_REPLACED: 'The at-risk instance is already recorded as replaced (duplicate or repeated event): no capacity is added again.',
+  SPOT_AT_RISK_NOT_IN_SERVICE: 'The at-risk instance belongs to the group but is not in service (pending, terminating, standby): nothing to replace.',
+  SPOT_AT_RISK_UNKNOWN_INSTANCE: 'The at-risk instance is not in the group: the event is for another group or an instance already gone; ignored.',
+  CAPACITY_REBALANCE_ON: 'The capacity mode runs Spot above the base and the group\'s Capacity Rebalancing is off: turned on, so the ASG replaces Spot Instances at elevated risk of interruption.',
 } as const;
 
 export type ReasonCode = keyof typeof REASONS;
@@ -65,6 +76,12 @@ export const reason = (code: ReasonCode, message: string, data: ReasonData = {})
 /** Codes the shell produces for operator actions, not decide(): their tests live with the manual handler. */
 export const MANUAL_ONLY_CODES: readonly ReasonCode[] = ['REPLACE_MANUAL'];
 
+/** Codes of the spot handler's plan (planSpotReplacement), not decide(): their scenarios are test/fixtures/spot-scenarios.ts. */
+export const SPOT_HANDLER_CODES: readonly ReasonCode[] = [
+  'SPOT_INTERRUPTION_REPLACE', 'SPOT_REBALANCE_REPLACE', 'SPOT_REBALANCE_BY_ASG', 'SPOT_AT_RISK_ALREADY_REPLACED', 'SPOT_AT_RISK_NOT_IN_SERVICE',
+  'SPOT_AT_RISK_UNKNOWN_INSTANCE',
+];
+
 // --- Ahead of AWS (issue 12): request rate, forecast, warm pool, spot. ---
 // Emitted by the pure rules in request-rate.ts, forecast.ts, warm-pool.ts and spot-interruption.ts, which decide()
 // and the handlers do not call yet. They live in their own catalogue so that REASONS stays "every code has a
@@ -77,15 +94,6 @@ export const AHEAD_REASONS = {
   FORECAST_ONLY: 'Forecast-only mode: the forecast, the actual load and the measured accuracy (WAPE) are logged; nothing is changed.',
   FORECAST_OFF_SHORT_HISTORY: 'Too little history to forecast or to measure the forecast accuracy: the forecast is off.',
   FORECAST_OFF_INACCURATE: 'The forecast error measured on the group\'s own history (WAPE) is above the threshold: the forecast is off.',
-  WARM_POOL_RESIZE: 'The warm pool size (from the forecast rise and recent volatility, within bounds) differs from the group\'s: warm pool updated.',
-  WARM_POOL_HOLD: 'The warm pool already has the wanted size and state: nothing is changed.',
-  WARM_POOL_UNSUPPORTED: 'The group cannot have a warm pool (Spot in its instances distribution or launch template): warm capacity falls back to none.',
-  SPOT_INTERRUPTION_REPLACE: 'A Spot interruption warning for an in-service instance of the group: capacity raised by one to launch its replacement before it goes.',
-  SPOT_REBALANCE_REPLACE: 'A rebalance recommendation for an in-service instance of the group: capacity raised by one to launch its replacement early.',
-  SPOT_REBALANCE_BY_ASG: 'A rebalance recommendation while the group\'s Capacity Rebalancing is on: the ASG replaces the instance itself, so no capacity is added.',
-  SPOT_AT_RISK_ALREADY_REPLACED: 'The at-risk instance is already recorded as replaced (duplicate or repeated event): no capacity is added again.',
-  SPOT_AT_RISK_NOT_IN_SERVICE: 'The at-risk instance belongs to the group but is not in service (pending, terminating, standby): nothing to replace.',
-  SPOT_AT_RISK_UNKNOWN_INSTANCE: 'The at-risk instance is not in the group: the event is for another group or an instance already gone; ignored.',
 } as const;
 
 export type AheadReasonCode = keyof typeof AHEAD_REASONS;

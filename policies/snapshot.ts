@@ -1,4 +1,5 @@
 // What the controller observed of one group at one instant. Times are epoch milliseconds.
+import type { WarmPoolConfig } from './warm-pool';
 
 export interface DataPoint {
   readonly t: number;
@@ -58,6 +59,13 @@ export interface GroupState {
   readonly tags: Readonly<Record<string, string>>;
   readonly healthCheckGracePeriodSeconds: number;
   readonly targetGroupArns: readonly string[];
+  /**
+   * The warm pool as DescribeAutoScalingGroups reports it (WarmPoolConfiguration; no extra call): null when the group
+   * has none (or it is marked for deletion); absent when the source does not say (older snapshot files).
+   */
+  readonly warmPool?: WarmPoolConfig | null;
+  /** The group's Capacity Rebalancing (CapacityRebalance); absent when the source does not say. */
+  readonly capacityRebalance?: boolean;
 }
 
 export interface Metrics {

@@ -1,7 +1,7 @@
 // Spot, safely: an instance at risk (interruption warning, rebalance recommendation) gets its replacement launched
 // before it goes, once: the group tag autoscaler:at-risk records which instances were already handled.
 import type { Lifecycle } from './snapshot';
-import { aheadReason, type AheadReason } from './reasons';
+import { reason, type Reason } from './reasons';
 
 export type AtRiskKind = 'interruption' | 'rebalance';
 
@@ -25,7 +25,7 @@ export interface SpotPlan {
   readonly desired?: number;
   /** The new value of the at-risk tag; null: delete it; undefined: leave it. */
   readonly tag?: string | null;
-  readonly reasons: readonly AheadReason[];
+  readonly reasons: readonly Reason[];
 }
 
 export const AT_RISK_TAG = 'autoscaler:at-risk';
@@ -71,27 +71,27 @@ export const planSpotReplacement = (group: SpotGroup, signals: readonly AtRiskSi
   for (const s of signals) if (byId.get(s.instanceId) !== 'interruption') byId.set(s.instanceId, s.kind);
   const ordered = [...byId].sort(([a, ka], [b, kb]) => (ka === kb ? a.localeCompare(b) : ka === 'interruption' ? -1 : 1));
 
-  const reasons: AheadReason[] = [];
+  const reasons: Reason[] = [];
   let desired = group.desired;
   for (const [instanceId, kind] of ordered) {
     const state = lifecycle.get(instanceId);
     const data = { instanceId, kind, desired, max: group.max };
     if (state === undefined) {
-      reasons.push(aheadReason('SPOT_AT_RISK_UNKNOWN_INSTANCE', `${kind} for ${instanceId}, which is not in the group: ignored`, data));
+      reasons.push(reason('SPOT_AT_RISK_UNKNOWN_INSTANCE', `${kind} for ${instanceId}, which is not in the group: ignored`, data));
     } else if (entries.has(instanceId)) {
-      reasons.push(aheadReason('SPOT_AT_RISK_ALREADY_REPLACED', `${kind} for ${instanceId}: already handled (${entries.get(instanceId)}), nothing added`, data));
+      reasons.push(reason('SPOT_AT_RISK_ALREADY_REPLACED', `${kind} for ${instanceId}: already handled (${entries.get(instanceId)}), nothing added`, data));
     } else if (state !== 'InService') {
-      reasons.push(aheadReason('SPOT_AT_RISK_NOT_IN_SERVICE', `${kind} for ${instanceId}, which is ${state}: nothing to replace`, { ...data, lifecycle: state }));
+      reasons.push(reason('SPOT_AT_RISK_NOT_IN_SERVICE', `${kind} for ${instanceId}, which is ${state}: nothing to replace`, { ...data, lifecycle: state }));
     } else if (kind === 'rebalance' && group.capacityRebalance) {
       entries.set(instanceId, 'asg');
-      reasons.push(aheadReason('SPOT_REBALANCE_BY_ASG', `rebalance recommendation for ${instanceId}: Capacity Rebalancing replaces it`, data));
+      reasons.push(reason('SPOT_REBALANCE_BY_ASG', `rebalance recommendation for ${instanceId}: Capacity Rebalancing replaces it`, data));
     } else if (desired >= group.max) {
-      reasons.push(aheadReason('LIMIT_MAX_BOUND', `${kind} for ${instanceId}: no replacement, desired ${desired} is at the maximum ${group.max}`, { ...data, wanted: desired + 1 }));
+      reasons.push(reason('LIMIT_MAX_BOUND', `${kind} for ${instanceId}: no replacement, desired ${desired} is at the maximum ${group.max}`, { ...data, wanted: desired + 1 }));
     } else {
       desired += 1;
       entries.set(instanceId, 'add');
       const code = kind === 'interruption' ? 'SPOT_INTERRUPTION_REPLACE' : 'SPOT_REBALANCE_REPLACE';
-      reasons.push(aheadReason(code, `${kind} for ${instanceId}: desired ${desired - 1} -> ${desired} to launch its replacement first`, { ...data, desired }));
+      reasons.push(reason(code, `${kind} for ${instanceId}: desired ${desired - 1} -> ${desired} to launch its replacement first`, { ...data, desired }));
     }
   }
   const tag = writeTag(entries);

@@ -1,6 +1,6 @@
 // Warm capacity: whether the group may have a warm pool at all, and how many stopped instances it should hold,
 // from the forecast rise over the horizon and the recent volatility. Sources: docs/warm-pools-and-spot.md.
-import { aheadReason, type AheadReason } from './reasons';
+import { reason, type Reason } from './reasons';
 import type { Series } from './snapshot';
 
 /** What decides warm-pool support, as DescribeAutoScalingGroups reports it. */
@@ -13,13 +13,20 @@ export interface WarmPoolGroup {
 
 export interface WarmPoolSupport {
   readonly supported: boolean;
-  readonly reason: AheadReason | null;
+  readonly reason: Reason | null;
 }
 
 /**
  * PutWarmPool was refused for any mixed instances policy until November 2025; since then a mixed instances policy
  * of On-Demand instance types is allowed, and Spot still is not. `mixedInstancesAllowed: false` keeps the old rule
- * for partitions the change has not reached.
+ * for partitions the change has not reached. Sources (docs/warm-pools-and-spot.md, section 1):
+ * - before: https://docs.aws.amazon.com/autoscaling/ec2/userguide/ec2-auto-scaling-warm-pools.html#warm-pools-limitations
+ *   (2022 text: no warm pool "that have a mixed instances policy or that launch Spot Instances"), and the PutWarmPool
+ *   reference of 2023-24 (e.g. https://docs.amazonaws.cn/cli/latest/reference/autoscaling/put-warm-pool.html);
+ * - after: https://aws.amazon.com/about-aws/whats-new/2025/11/ec2-auto-scaling-warm-pool-mixed-instances-policies/
+ *   ("multiple On-Demand Instance types"); the current https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_PutWarmPool.html
+ *   no longer carries the restriction. Nothing found says Spot is allowed: it stays refused, and PutWarmPool's own
+ *   refusal is the backstop either way (aws/warm-pool.ts warmPoolRefused).
  */
 export const warmPoolSupport = (group: WarmPoolGroup, mixedInstancesAllowed = true): WarmPoolSupport => {
   const spotShare = group.mixedInstances === null ? 0 : 100 - group.mixedInstances.onDemandPercentageAboveBaseCapacity;
@@ -31,7 +38,7 @@ export const warmPoolSupport = (group: WarmPoolGroup, mixedInstancesAllowed = tr
         ? 'the group has a mixed instances policy (not accepted with a warm pool before November 2025)'
         : null;
   if (why === null) return { supported: true, reason: null };
-  return { supported: false, reason: aheadReason('WARM_POOL_UNSUPPORTED', `no warm pool: ${why}; scale-out falls back to cold launches`, { spotShare, launchTemplateRequestsSpot: group.launchTemplateRequestsSpot }) };
+  return { supported: false, reason: reason('WARM_POOL_UNSUPPORTED', `no warm pool: ${why}; scale-out falls back to cold launches`, { spotShare, launchTemplateRequestsSpot: group.launchTemplateRequestsSpot }) };
 };
 
 export interface WarmPoolPolicy {
@@ -56,7 +63,7 @@ export interface WarmPoolPlan {
   /** The pool to put; undefined: leave the pool as it is. */
   readonly put?: WarmPoolConfig;
   readonly size: number;
-  readonly reasons: readonly AheadReason[];
+  readonly reasons: readonly Reason[];
 }
 
 /** p95 by nearest rank of the positive minute-to-minute increases over the last hour (0 when none). */
@@ -100,10 +107,10 @@ export const planWarmPool = (
   const data = { size, forecastNeed, volatilityNeed, p95Rise: rise, forecastPeak, ceiling, desired: group.desired, wasMinSize: existing?.minSize ?? null };
   const wanted: WarmPoolConfig = { minSize: size, maxGroupPreparedCapacity: size, poolState: 'Stopped' };
   if (existing && existing.minSize === size && existing.maxGroupPreparedCapacity === size && existing.poolState === 'Stopped') {
-    return { size, reasons: [aheadReason('WARM_POOL_HOLD', `warm pool already holds ${size}`, data)] };
+    return { size, reasons: [reason('WARM_POOL_HOLD', `warm pool already holds ${size}`, data)] };
   }
   return {
     put: wanted, size,
-    reasons: [aheadReason('WARM_POOL_RESIZE', `warm pool ${existing ? existing.minSize : 'none'} -> ${size} stopped (forecast needs ${forecastNeed}, volatility ${volatilityNeed}, room ${ceiling})`, data)],
+    reasons: [reason('WARM_POOL_RESIZE', `warm pool ${existing ? existing.minSize : 'none'} -> ${size} stopped (forecast needs ${forecastNeed}, volatility ${volatilityNeed}, room ${ceiling})`, data)],
   };
 };

@@ -13,7 +13,7 @@ type Statement = { Effect: string; Action: string | string[]; Resource: unknown;
 
 const ROOT = join(__dirname, '../..');
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
-const FUNCTIONS = ['onAlarm', 'onSchedule', 'replaceUnhealthy', 'manual'];
+const FUNCTIONS = ['onAlarm', 'onSchedule', 'replaceUnhealthy', 'onSpotInterruption', 'manual'];
 
 /** The README's `npx serverless package ...` lines, as argument lists (quotes removed as a shell would). */
 const readmePackageCommands = (): string[][] =>
@@ -68,13 +68,15 @@ describe('serverless package, as the README runs it', () => {
     for (const n of d) expect(n).toMatch(/(^|[-/])dev([-/]|$)/);
     for (const n of p) expect(n).toMatch(/(^|[-/])prod([-/]|$)/);
     const patterns = (r: Resources) => ofType(r, 'AWS::Events::Rule').flatMap(([, x]) => (x.Properties.EventPattern ? [JSON.stringify(x.Properties.EventPattern)] : []));
-    expect(patterns(dev.resources)).toEqual([expect.stringContaining('{"prefix":"autoscaler-dev-"}'), expect.stringContaining('{"wildcard":"autoscaler-dev-*-unhealthy-hosts"}')]);
-    expect(patterns(prod.resources)).toEqual([expect.stringContaining('{"prefix":"autoscaler-prod-"}'), expect.stringContaining('{"wildcard":"autoscaler-prod-*-unhealthy-hosts"}')]);
+    // The spot rule carries no stage: EC2's signals name no alarm or group; the handler keeps to the configured groups.
+    const spotRule = expect.stringContaining('"source":["aws.ec2"]');
+    expect(patterns(dev.resources)).toEqual([expect.stringContaining('{"prefix":"autoscaler-dev-"}'), expect.stringContaining('{"wildcard":"autoscaler-dev-*-unhealthy-hosts"}'), spotRule]);
+    expect(patterns(prod.resources)).toEqual([expect.stringContaining('{"prefix":"autoscaler-prod-"}'), expect.stringContaining('{"wildcard":"autoscaler-prod-*-unhealthy-hosts"}'), spotRule]);
   });
 
-  it('has the four functions on Node.js arm64, one run at a time each, told their stage and metric namespace', () => {
+  it('has the five functions on Node.js arm64, one run at a time each, told their stage and metric namespace', () => {
     const fns: Record<string, Record<string, unknown>> = Object.fromEntries(ofType(dev.resources, 'AWS::Lambda::Function').map(([, r]) => [r.Properties.Handler, r.Properties]));
-    expect(Object.keys(fns).sort()).toEqual(['functions/manual.handler', 'functions/on-alarm.handler', 'functions/on-schedule.handler', 'functions/replace-unhealthy.handler']);
+    expect(Object.keys(fns).sort()).toEqual(['functions/manual.handler', 'functions/on-alarm.handler', 'functions/on-schedule.handler', 'functions/on-spot-interruption.handler', 'functions/replace-unhealthy.handler']);
     for (const p of Object.values(fns)) {
       expect(p).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], ReservedConcurrentExecutions: 1 });
       expect((p.Environment as { Variables: Record<string, string> }).Variables).toMatchObject({
@@ -86,25 +88,44 @@ describe('serverless package, as the README runs it', () => {
   it('ships each function in a zip of at most 300 KB, with its source map beside it rather than in it', () => {
     const zips = readdirSync(dev.dir).filter((f) => f.endsWith('.zip'));
     const maps = readdirSync(join(dev.dir, 'sourcemaps')).sort();
-    expect(maps).toEqual(['manual.js.map', 'on-alarm.js.map', 'on-schedule.js.map', 'replace-unhealthy.js.map']);
+    expect(maps).toEqual(['manual.js.map', 'on-alarm.js.map', 'on-schedule.js.map', 'on-spot-interruption.js.map', 'replace-unhealthy.js.map']);
     for (const m of maps) expect(JSON.parse(readFileSync(join(dev.dir, 'sourcemaps', m), 'utf8'))).not.toHaveProperty('sourcesContent');
-    expect(zips.sort()).toEqual(['manual.zip', 'onAlarm.zip', 'onSchedule.zip', 'replaceUnhealthy.zip']);
+    expect(zips.sort()).toEqual(['manual.zip', 'onAlarm.zip', 'onSchedule.zip', 'onSpotInterruption.zip', 'replaceUnhealthy.zip']);
     for (const z of zips) {
       expect(statSync(join(dev.dir, z)).size).toBeLessThanOrEqual(300 * 1024);
       expect(execFileSync('unzip', ['-Z1', join(dev.dir, z)]).toString().trim().split('\n').sort()).toEqual(['config/autoscaler.yaml', expect.stringMatching(/^functions\/[a-z-]+\.js$/)]);
     }
   });
 
+  it('wakes onSpotInterruption on EC2\'s two at-risk signals, and lets it write only its own at-risk tag', () => {
+    const rules = ofType(dev.resources, 'AWS::Events::Rule').map(([, r]) => r.Properties as { EventPattern?: Record<string, unknown>; Targets: { Arn: unknown }[] });
+    const spot = rules.find((r) => JSON.stringify(r.EventPattern ?? {}).includes('aws.ec2'))!;
+    expect(spot.EventPattern).toEqual({ source: ['aws.ec2'], 'detail-type': ['EC2 Spot Instance Interruption Warning', 'EC2 Instance Rebalance Recommendation'] });
+    expect(JSON.stringify(spot.Targets)).toContain('OnSpotInterruptionLambdaFunction');
+    const statements = ofType(dev.resources, 'AWS::IAM::Role').flatMap(([, r]) =>
+      (r.Properties.Policies as { PolicyDocument: { Statement: Statement[] } }[]).flatMap((p) => p.PolicyDocument.Statement));
+    const tagging = statements.find((s) => [s.Action].flat().includes('autoscaling:CreateOrUpdateTags'))!;
+    expect(tagging.Condition?.['ForAllValues:StringEquals']?.['aws:TagKeys']).toContain('autoscaler:at-risk');
+    // Its reads: which group the instance is in, then that group (the manual plan also reads the warm pool).
+    const reads = statements.find((s) => [s.Action].flat().includes('autoscaling:DescribeAutoScalingInstances'))!;
+    expect([reads.Action].flat()).toEqual(expect.arrayContaining(['autoscaling:DescribeAutoScalingGroups', 'autoscaling:DescribeWarmPool']));
+    expect(reads.Effect).toBe('Allow');
+    const writes = statements.find((s) => [s.Action].flat().includes('autoscaling:PutWarmPool'))!;
+    // SetDesiredCapacity (the replacement) and the warm-pool writes stay behind the managed-group tag condition.
+    expect(writes.Condition?.StringEquals?.['autoscaling:ResourceTag/autoscaler:managed']).toBe('true');
+    expect([writes.Action].flat()).toEqual(expect.arrayContaining(['autoscaling:SetDesiredCapacity', 'autoscaling:PutWarmPool', 'autoscaling:DeleteWarmPool', 'autoscaling:UpdateAutoScalingGroup']));
+  });
+
   it('sends failed asynchronous invocations to the stage\'s queue', () => {
     const configs = ofType(dev.resources, 'AWS::Lambda::EventInvokeConfig').map(([, r]) => r.Properties as { DestinationConfig: { OnFailure: { Destination: unknown } } });
-    expect(configs).toHaveLength(3);
+    expect(configs).toHaveLength(4);
     for (const c of configs) expect(c.DestinationConfig.OnFailure.Destination).toEqual({ 'Fn::GetAtt': ['FailedInvocations', 'Arn'] });
     expect(dev.resources.FailedInvocations!.Properties.QueueName).toBe('cinemahint-autoscaler-dev-failed-invocations');
   });
 
   it('keeps logs for 30 days', () => {
     const groups = ofType(dev.resources, 'AWS::Logs::LogGroup');
-    expect(groups).toHaveLength(4);
+    expect(groups).toHaveLength(5);
     for (const [, g] of groups) expect(g.Properties.RetentionInDays).toBe(30);
   });
 
@@ -199,7 +220,7 @@ describe('paging, dashboard and saved queries', () => {
     for (const fn of FUNCTIONS) expect(metrics).toContain(`AWS/Lambda Errors FunctionName cinemahint-autoscaler-dev-${fn}`);
   });
 
-  it('saves "why did group X scale" for every group and "every failure" over the four functions\' logs', () => {
+  it('saves "why did group X scale" for every group and "every failure" over the five functions\' logs', () => {
     const queries: Record<string, Record<string, unknown>> = Object.fromEntries(ofType(two.resources, 'AWS::Logs::QueryDefinition').map(([, q]) => [q.Properties.Name, q.Properties]));
     expect(Object.keys(queries).sort()).toEqual(['cinemahint-autoscaler-dev/every-failure', 'cinemahint-autoscaler-dev/why-did-api-scale', 'cinemahint-autoscaler-dev/why-did-web-scale']);
     for (const q of Object.values(queries)) expect(q.LogGroupNames).toEqual(FUNCTIONS.map((fn) => `/aws/lambda/cinemahint-autoscaler-dev-${fn}`));

@@ -1,6 +1,6 @@
 import { distributionFor } from '../../policies/capacity-mode';
 import { decide } from '../../policies/decide';
-import { MANUAL_ONLY_CODES, REASON_CODES } from '../../policies/reasons';
+import { MANUAL_ONLY_CODES, REASON_CODES, SPOT_HANDLER_CODES } from '../../policies/reasons';
 import { groupConfig, instances, NOW, snapshot } from '../fixtures/builders';
 import { SCENARIOS } from '../fixtures/scenarios';
 
@@ -14,11 +14,14 @@ describe('decide', () => {
     expect(plan.bounds).toEqual(s.expect.bounds);
     expect(plan.distribution).toEqual(s.expect.distribution ? distributionFor(s.expect.distribution, s.config.capacityMode) : undefined);
     expect(plan.replace).toEqual(s.expect.replace ?? []);
+    expect(plan.capacityRebalance).toBe(s.expect.capacityRebalance);
+    expect(plan.warmPool?.put?.minSize).toBe(s.expect.warmPool?.put);
+    expect(plan.warmPool?.delete).toBe(s.expect.warmPool?.delete);
     for (const r of plan.reasons) expect(r.message.length).toBeGreaterThan(0);
   });
 
   it('has a scenario for every reason code in the catalogue', () => {
-    expect(REASON_CODES.filter((c) => !MANUAL_ONLY_CODES.includes(c) && !SCENARIOS.some((s) => s.code === c))).toEqual([]);
+    expect(REASON_CODES.filter((c) => !MANUAL_ONLY_CODES.includes(c) && !SPOT_HANDLER_CODES.includes(c) && !SCENARIOS.some((s) => s.code === c))).toEqual([]);
   });
 
   it('replaces nothing while paused, even an unhealthy target', () => {
