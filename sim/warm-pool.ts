@@ -121,13 +121,22 @@ export const maintainWarmPool = (g: SimGroup, now: number, p: WorldParams, rng: 
   if (!pool) return;
   for (const w of pool.instances) if (w.state === 'warming' && now >= w.readyAt) w.state = 'ready';
   const target = warmPoolTarget(g, pool.config);
-  while (pool.instances.length < target) {
+  // Instances draining toward the pool (ReuseOnScaleIn) already fill a place: no cold launch for them.
+  let incoming = 0;
+  if (pool.config.reuseOnScaleIn) for (const i of g.instances) if (i.state === 'draining' && i.market === 'on-demand' && i.asgHealth === 'Healthy' && i.interruptAt === undefined) incoming += 1;
+  while (pool.instances.length + incoming < target) {
     const id = nextId(g);
     const bootMs = 1000 * (rng ? logNormal(rng, p.bootSeconds, p.bootSigma) : p.bootSeconds);
     pool.instances.push({ id, state: 'warming', readyAt: now + bootMs });
   }
-  // Excess instances leave newest first (those still booting before ready ones).
-  if (pool.instances.length > target) pool.instances.splice(target);
+  // An excess leaves: instances still in their first boot first (they cost a running instance), then the newest.
+  let excess = pool.instances.length - target;
+  for (let k = pool.instances.length - 1; k >= 0 && excess > 0; k -= 1) {
+    if (pool.instances[k]!.state !== 'warming') continue;
+    pool.instances.splice(k, 1);
+    excess -= 1;
+  }
+  if (excess > 0) pool.instances.splice(pool.instances.length - excess);
 };
 
 /**
