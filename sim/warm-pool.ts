@@ -62,7 +62,8 @@ export const putWarmPool = (g: SimGroup, input: WarmPoolInput): void => {
     ...(input.maxGroupPreparedCapacity !== undefined && input.maxGroupPreparedCapacity >= 0 ? { maxGroupPreparedCapacity: input.maxGroupPreparedCapacity } : {}),
   };
   if (g.distribution && g.distribution.onDemandPercentageAboveBaseCapacity < 100) {
-    throw new CloudError(`putWarmPool: group ${g.name} launches Spot Instances above its On-Demand base`, 'ValidationError');
+    // The message names the warm pool: the AWS port tells this refusal from other ValidationErrors by it.
+    throw new CloudError(`putWarmPool: a warm pool cannot be added to group ${g.name}: it launches Spot Instances above its On-Demand base`, 'ValidationError');
   }
   if (c.minSize < 0 || (input.maxGroupPreparedCapacity !== undefined && input.maxGroupPreparedCapacity < -1)) {
     throw new CloudError('putWarmPool: MinSize must be at least 0 and MaxGroupPreparedCapacity at least -1', 'ValidationError');
