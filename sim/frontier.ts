@@ -120,7 +120,11 @@ export const oracleDistance = (controller: readonly SeedRun[], oracle: readonly 
   return { seeds: controller.length, extraCostPercent: statOf(cost), extraSloViolationMinutes: statOf(slo), extraRequestsFailed: statOf(failed) };
 };
 
-const signed = (x: number, digits: number): string => `${x >= 0 ? '+' : '-'}${Math.abs(x).toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })}`;
+/** Signed at the shown precision: -0.04 % shows as +0.0, never -0.0. */
+const signed = (x: number, digits: number): string => {
+  const r = Number(x.toFixed(digits));
+  return `${r < 0 ? '-' : '+'}${Math.abs(r).toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })}`;
+};
 const spread = (s: Stat, digits: number, unit = ''): string =>
   s.min === s.max ? `${signed(s.median, digits)}${unit}` : `${signed(s.median, digits)}${unit} (${signed(s.min, digits)} to ${signed(s.max, digits)})`;
 

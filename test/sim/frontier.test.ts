@@ -119,6 +119,11 @@ describe('distance from the oracle', () => {
     );
   });
 
+  it('shows a difference that rounds to zero as +0.0, not -0.0: -0.04 % of cost', () => {
+    const d = oracleDistance([{ costUsd: 99.96, sloViolationMinutes: 2, requestsFailed: 10 }], [{ costUsd: 100, sloViolationMinutes: 2, requestsFailed: 10 }]);
+    expect(oracleDistanceText(d)).toBe('controller vs oracle, per seed, median (range) over 1 seed: cost +0.0 %, SLO-violation minutes +0, failed requests +0');
+  });
+
   it('refuses unpaired seeds and says so when there is nothing to compare', () => {
     expect(() => oracleDistance(controller, oracle.slice(1))).toThrow('5 controller runs against 4 oracle runs');
     expect(oracleDistance([], [])).toBeUndefined();
