@@ -3,23 +3,21 @@
 // controller's frontier verdict per trace, and the simulator's speed in group-minutes per second.
 import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { verdictLine, viewTable } from '../cli/format-simulation';
+import { viewTable } from '../cli/format-simulation';
 import { POINTS } from '../sim/policies/catalogue';
 import { frontierOf, type SimulationView } from '../sim/simulate';
 import { pointStats, type CapacitySchedule } from '../sim/stats';
 import type { RunSummary } from '../sim/summary';
+import { benchTraces } from './trace-set';
+import { traceVerdict, verdictReport, type TraceVerdict } from './verdicts';
 import type { Job, JobResult } from './worker';
 
 const ROOT = join(__dirname, '..');
 const SEEDS = Number(process.env.BENCH_SEEDS ?? 5);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? Math.max(1, availableParallelism()));
 const SCHEDULES: readonly CapacitySchedule[] = ['windows', 'on-demand'];
-
-/** A trace's data rows: one a minute after the header. */
-const lineCount = (file: string): number => readFileSync(join(ROOT, 'traces', file), 'utf8').split('\n').filter((l) => l.trim() !== '').length - 1;
 
 const runJobs = (jobs: readonly Job[], minutesOf: (file: string) => number): Promise<Map<number, JobResult>> => new Promise((resolve, reject) => {
   // Longest traces first, so the last jobs to finish are short ones and both cores stay busy to the end.
@@ -51,9 +49,9 @@ const runJobs = (jobs: readonly Job[], minutesOf: (file: string) => number): Pro
 });
 
 const main = async (): Promise<void> => {
-  const only = process.env.BENCH_TRACES?.split(',');
-  const files = readdirSync(join(ROOT, 'traces')).filter((f) => f.endsWith('.csv') && (!only || only.some((o) => f.includes(o)))).sort();
-  const minutes = new Map(files.map((f) => [f, lineCount(f)]));
+  const traces = benchTraces(ROOT, process.argv.slice(2), process.env.BENCH_TRACES?.split(','));
+  const files = traces.map((t) => t.file);
+  const minutes = new Map(traces.map((t) => [t.file, t.minutes]));
   const jobs: Job[] = [];
   for (const file of files) for (const point of POINTS) for (const schedule of SCHEDULES) for (let seed = 1; seed <= SEEDS; seed += 1) {
     jobs.push({ id: jobs.length, file, point: point.name, schedule, seed });
@@ -61,29 +59,30 @@ const main = async (): Promise<void> => {
   const t0 = performance.now();
   const results = await runJobs(jobs, (f) => minutes.get(f) ?? 0);
   const wall = (performance.now() - t0) / 1000;
-  const verdicts: string[] = [];
+  const verdicts: TraceVerdict[] = [];
   let groupMinutes = 0;
   let busy = 0;
   for (const file of files) {
     console.log(`\n=== ${file} (${minutes.get(file)!.toLocaleString('en-US')} minutes; ${SEEDS} seeds; medians, range in brackets)`);
     for (const schedule of SCHEDULES) {
+      const runs = new Map<string, RunSummary[]>();
       const policies = POINTS.map((point) => {
         const mine = jobs.filter((j) => j.file === file && j.point === point.name && j.schedule === schedule).map((j) => results.get(j.id)!);
         for (const r of mine) {
           groupMinutes += r.summary.minutes;
           busy += r.cpuSeconds;
         }
-        return pointStats(point, schedule, mine.map((r): RunSummary => r.summary));
+        runs.set(point.name, mine.map((r): RunSummary => r.summary));
+        return pointStats(point, schedule, runs.get(point.name)!);
       });
       const frontier = frontierOf(policies);
       const view: SimulationView = { schedule, policies, ...(frontier ? { frontier } : {}) };
       console.log(`\n${schedule === 'windows' ? 'every policy under the capacity-mode schedule' : 'every policy all on-demand'}:`);
       console.log(viewTable(view));
-      verdicts.push(`${file.replace('.csv', '')} [${schedule}]: ${verdictLine(frontier)}`);
+      verdicts.push(traceVerdict(file.replace('.csv', ''), traces.find((t) => t.file === file)!.heldout, schedule, policies, runs));
     }
   }
-  console.log('\ncontroller on the cost / failed-requests frontier of every baseline point (oracle excluded):');
-  for (const v of verdicts) console.log(`  ${v}`);
+  console.log(`\n${verdictReport(verdicts)}`);
   console.log(`\nspeed: ${Math.round(groupMinutes / wall).toLocaleString('en-US')} group-minutes per second `
     + `(${groupMinutes.toLocaleString('en-US')} simulated group-minutes in ${wall.toFixed(1)} s on ${WORKERS} worker processes; `
     + `${Math.round(groupMinutes / busy).toLocaleString('en-US')} per CPU-second, so about ${Math.round(busy / WORKERS)} s of wall time on ${WORKERS} idle cores)`);

@@ -9,7 +9,8 @@ import { runPolicy } from '../sim/run';
 import { pointWorld, scaledTrace } from '../sim/simulate';
 import type { CapacitySchedule } from '../sim/stats';
 import type { RunSummary } from '../sim/summary';
-import { loadTrace, type Trace } from '../sim/trace';
+import type { Trace } from '../sim/trace';
+import { loadBenchTrace } from './trace-set';
 
 export interface Job {
   readonly id: number;
@@ -33,7 +34,7 @@ const traces = new Map<string, Trace>();
 
 const traceOf = (file: string): Trace => {
   let t = traces.get(file);
-  if (!t) traces.set(file, (t = scaledTrace(loadTrace(join(ROOT, 'traces', file)), config, DEFAULT_PARAMS).trace));
+  if (!t) traces.set(file, (t = scaledTrace(loadBenchTrace(ROOT, file), config, DEFAULT_PARAMS).trace));
   return t;
 };
 

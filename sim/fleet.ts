@@ -3,6 +3,7 @@
 import type { Activity, InstancesDistribution } from '../policies/snapshot';
 import type { WorldParams } from './params';
 import { logNormal, type Rng } from './rng';
+import { maintainWarmPool, returnToWarmPool, takeFromWarmPool, type SimWarmPool } from './warm-pool';
 
 export type SimState = 'pending' | 'in-service' | 'draining' | 'terminated';
 export type SimTarget = 'unused' | 'initial' | 'healthy' | 'unhealthy' | 'draining';
@@ -26,6 +27,9 @@ export interface SimInstance {
   interruptAt?: number;
   /** Draining: terminated at this time. */
   terminateAt?: number;
+  /** Spot: a rebalance recommendation was given (sim/spot.ts); the two-minute warning comes at warnAt. */
+  atRisk?: boolean;
+  warnAt?: number;
   /** Requests queued on the instance, carried from minute to minute. */
   backlog: number;
   /** T3 unlimited CPU credits: the earned balance, and the surplus spent beyond it (charged unless paid down). */
@@ -51,6 +55,10 @@ export interface SimGroup {
   surplusCharged: number;
   /** Requests lost with a terminated instance's queue, not yet counted as failed by the traffic model. */
   lostRequests: number;
+  /** The group's warm pool (sim/warm-pool.ts), if it has one: not part of the group's instances or capacity. */
+  warmPool?: SimWarmPool;
+  /** Capacity Rebalancing: an at-risk Spot Instance is replaced first, then terminated (sim/spot.ts). */
+  capacityRebalance?: boolean;
 }
 
 const ACTIVITY_KEEP = 60;
@@ -61,12 +69,12 @@ export const createGroup = (name: string, min: number, max: number, desired: num
   instances: [], activities: [], launched: 0, surplusCharged: 0, lostRequests: 0,
 });
 
-const addActivity = (g: SimGroup, a: Activity): void => {
+export const addActivity = (g: SimGroup, a: Activity): void => {
   g.activities.push(a);
   if (g.activities.length > ACTIVITY_KEEP) g.activities.splice(0, g.activities.length - ACTIVITY_KEEP);
 };
 
-const nextId = (g: SimGroup): string => {
+export const nextId = (g: SimGroup): string => {
   g.launched += 1;
   return `i-${g.launched.toString(16).padStart(17, '0')}`;
 };
@@ -104,6 +112,7 @@ const launch = (g: SimGroup, now: number, p: WorldParams, rng: Rng | undefined):
     if (i.market === 'on-demand') od += 1;
   }
   const market = od < onDemandWanted(g.distribution, count + 1) ? 'on-demand' : 'spot';
+  if (g.warmPool && takeFromWarmPool(g, now, p, rng, market)) return;
   const id = nextId(g);
   // Without a random source (unit tests of the ASG alone) every boot takes the median.
   const bootMs = 1000 * (rng ? logNormal(rng, p.bootSeconds, p.bootSigma) : p.bootSeconds);
@@ -123,7 +132,7 @@ const terminate = (g: SimGroup, i: SimInstance): void => {
   i.backlog = 0;
 };
 
-const startTermination = (g: SimGroup, i: SimInstance, now: number, p: WorldParams): void => {
+export const startTermination = (g: SimGroup, i: SimInstance, now: number, p: WorldParams): void => {
   addActivity(g, { startedAt: now, status: 'InProgress', description: `Terminating EC2 instance: ${i.id}` });
   if (i.state === 'pending') {
     terminate(g, i);
@@ -165,6 +174,7 @@ export const asgTick = (g: SimGroup, now: number, p: WorldParams, rng?: Rng): vo
       addActivity(g, { startedAt: i.interruptAt, endedAt: now, status: 'Successful', description: `Terminating EC2 instance: ${i.id} (Spot interruption)` });
     }
     if (i.state === 'draining' && i.terminateAt !== undefined && now >= i.terminateAt) {
+      if (g.warmPool) returnToWarmPool(g, i);
       terminate(g, i);
       finishActivity(g, `Terminating EC2 instance: ${i.id}`, now);
     }
@@ -173,7 +183,8 @@ export const asgTick = (g: SimGroup, now: number, p: WorldParams, rng?: Rng): vo
   }
   if (gone > 0) g.instances = g.instances.filter((i) => i.state !== 'terminated');
   let count = 0;
-  for (const i of g.instances) if (i.state === 'pending' || i.state === 'in-service') count += 1;
+  // With Capacity Rebalancing, an at-risk instance no longer counts: the ASG launches its replacement.
+  for (const i of g.instances) if ((i.state === 'pending' || i.state === 'in-service') && !(i.atRisk === true && g.capacityRebalance === true)) count += 1;
   while (count < g.desired) {
     launch(g, now, p, rng);
     count += 1;
@@ -184,4 +195,5 @@ export const asgTick = (g: SimGroup, now: number, p: WorldParams, rng?: Rng): vo
     startTermination(g, v, now, p);
     count -= 1;
   }
+  if (g.warmPool) maintainWarmPool(g, now, p, rng);
 };

@@ -46,8 +46,18 @@ export interface WorldParams {
   readonly flakyHealthCheck: number;
   /** ALB deregistration delay (the ALB default): a scaled-in instance drains, and is billed, this long. */
   readonly deregistrationDelaySeconds: number;
-  /** Per spot instance, per hour; plus a two-minute warning before the interruption. */
+  /** Per spot instance, per hour; plus a two-minute warning before the interruption (see `spotRatePerHour`). */
   readonly spotInterruptionPerHour: number;
+  /** A rebalance recommendation comes this long before the two-minute interruption warning. */
+  readonly spotRebalanceLeadSeconds: number;
+  /** Rebalance recommendations for instances that are then not interrupted, per interrupted instance. */
+  readonly spotFalseRebalanceRatio: number;
+  /** Warm pool: a stopped (or hibernated) instance's start to InService, median seconds and log-normal sigma. */
+  readonly warmStartSeconds: number;
+  readonly warmStartSigma: number;
+  /** The root EBS volume each instance keeps while stopped in a warm pool, GiB, and its gp3 price per GB-month. */
+  readonly rootVolumeGiB: number;
+  readonly ebsGp3UsdPerGbMonth: number;
   /** CloudWatch publication delay for one-minute metrics. */
   readonly metricDelaySeconds: number;
   /** T3 unlimited: CPU credits earned per hour, the most an instance can hold, and the surplus price. */
@@ -55,6 +65,15 @@ export interface WorldParams {
   readonly maxCreditBalance: number;
   readonly surplusCreditUsdPerVcpuHour: number;
 }
+
+/**
+ * The Spot Instance Advisor's frequency-of-interruption bands: the share of instances interrupted over a month, as
+ * the band's upper edge (the pessimistic end; the open top band is taken at 25 %, an assumption).
+ */
+export const SPOT_ADVISOR_BANDS = { '<5%': 0.05, '5-10%': 0.1, '10-15%': 0.15, '15-20%': 0.2, '>20%': 0.25 } as const;
+
+/** A constant hourly hazard that interrupts `monthlyShare` of instances over a 730-hour month: -ln(1 - share) / 730. */
+export const spotRatePerHour = (monthlyShare: number): number => -Math.log(1 - monthlyShare) / 730;
 
 export const DEFAULT_PARAMS: WorldParams = {
   // 2 vCPUs x (1 / 0.05 s) = 40 requests/s = 2,400/min: a Node.js API spending ~50 ms of CPU per request
@@ -112,9 +131,32 @@ export const DEFAULT_PARAMS: WorldParams = {
   // Five in a row are needed to mark it unhealthy, so this rarely removes a target but does perturb the counts.
   flakyHealthCheck: 0.002,
   deregistrationDelaySeconds: 300, // ELBv2 target group attribute default
-  // Pessimistic on purpose: the Spot Instance Advisor puts t3.medium in us-east-1 in its lowest band
-  // (< 5 % of instances interrupted per month); 0.2 %/h is about 5 % per day.
-  spotInterruptionPerHour: 0.002,
+  // The Spot Instance Advisor's frequency of interruption ("the rate at which Spot has reclaimed capacity during
+  // the trailing month", in the bands < 5 %, 5-10 %, 10-15 %, 15-20 %, > 20 %; spot-advisor-data.json, as read by
+  // grailbio/base cloud/spotadvisor) puts t3.medium Linux in us-east-1 in its lowest band. We take the band's
+  // upper edge, 5 % of instances a month (the pessimistic end of the band), as a constant hourly hazard.
+  spotInterruptionPerHour: spotRatePerHour(SPOT_ADVISOR_BANDS['<5%']),
+  // EC2 gives a rebalance recommendation before the two-minute notice ("can arrive sooner", EC2 User Guide, "EC2
+  // instance rebalance recommendations"; "Amazon EC2 always gives both", Auto Scaling User Guide, "Capacity
+  // Rebalancing"). AWS publishes no lead time; the one measurement we found (aws/aws-node-termination-handler
+  // issue #141, 45 events over 17 h) saw 17 min to 8 h 42 min between the two: we take the shortest, 17 min.
+  spotRebalanceLeadSeconds: 17 * 60,
+  // Same measurement: 30 rebalance recommendations, 9 of them followed by an interruption, 21 not: 21 / 9 false
+  // recommendations per interrupted instance. With Capacity Rebalancing on, each one costs a replacement launch.
+  spotFalseRebalanceRatio: 21 / 9,
+  // Starting a stopped, pre-initialised instance skips the first boot's work (packages, image pulls, user data):
+  // AWS's launch of warm pools (InfoQ, "AWS Launches EC2 Auto Scaling Warm Pools", 2021-05, reporting the AWS
+  // announcement) says pre-initialised instances serve traffic "in as low as 30 seconds"; an EBS-backed instance
+  // takes tens of seconds from stopped to running before the OS and `docker-compose` restart. Median 45 s, and the
+  // cold boot's spread (sigma 0.3: p95 ~74 s); the target group's two health checks follow as for any instance.
+  warmStartSeconds: 45,
+  warmStartSigma: 0.3,
+  // Amazon Linux 2023's AMI has an 8 GiB root volume; Docker images and logs need room: 20 GiB gp3 (stated).
+  // Stopped instances pay only their volumes (Auto Scaling User Guide, "Warm pools", core concepts: "With stopped
+  // instances, you pay only for the volumes that you use and the Elastic IP addresses attached"); gp3 storage is
+  // $0.08 per GB-month in us-east-1 (Amazon EBS pricing), 20 x 0.08 / 730 h = $0.0022 per stopped instance-hour.
+  rootVolumeGiB: 20,
+  ebsGp3UsdPerGbMonth: 0.08,
   metricDelaySeconds: 120, // one-minute metrics typically appear 1-3 minutes late
   // EC2 User Guide, "Key concepts for burstable performance instances": t3.medium earns 24 credits/hour (a 20 %
   // baseline per vCPU) and holds at most 576; in unlimited mode the credits spent beyond the balance are surplus

@@ -14,6 +14,8 @@ export interface RunSummary {
   readonly variableCostUsd: number;
   /** Of the variable cost, the surplus CPU credits (t3 unlimited). */
   readonly creditCostUsd: number;
+  /** Of the variable cost, the warm pool: first boots into the pool and the EBS volumes of stopped instances. */
+  readonly warmPoolCostUsd: number;
   /** Client requests (new requests, not retries). */
   readonly requestsTotal: number;
   /**
@@ -49,6 +51,7 @@ export const summarize = (world: World, policy: { name: string; describe: string
   let reserved = 0;
   let variable = 0;
   let credit = 0;
+  let warm = 0;
   let total = 0;
   let failed = 0;
   let slow = 0;
@@ -64,6 +67,7 @@ export const summarize = (world: World, policy: { name: string; describe: string
     reserved += m.reservedCost;
     variable += m.variableCost;
     credit += m.creditCost;
+    warm += m.warmPoolCost;
     total += m.fresh;
     failed += m.failed;
     slow += m.slow;
@@ -76,7 +80,7 @@ export const summarize = (world: World, policy: { name: string; describe: string
   const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
   return {
     policy: policy.name, describe: policy.describe,
-    costUsd: round(cost, 4), reservedCostUsd: round(reserved, 4), variableCostUsd: round(variable, 4), creditCostUsd: round(credit, 4),
+    costUsd: round(cost, 4), reservedCostUsd: round(reserved, 4), variableCostUsd: round(variable, 4), creditCostUsd: round(credit, 4), warmPoolCostUsd: round(warm, 4),
     requestsTotal: Math.round(total), requestsFailed: Math.round(failed), requestsSlow: Math.round(slow),
     sloViolationMinutes: violations,
     scalingActions: actions, replacements,

@@ -10,8 +10,10 @@ import { addWarmInstance, asgTick, createGroup, onDemandWanted, type SimGroup } 
 import { createMetricStore, type MetricStore } from './metric-store';
 import { sizingCapacity, type Prices, type Slo, type WorldParams } from './params';
 import { createRng, negativeBinomial, normal, type Rng } from './rng';
+import { spotMinute, type SpotSignal } from './spot';
 import type { Trace } from './trace';
 import { trafficMinute, type MinuteMetrics } from './traffic';
+import { warmPoolMinuteCost } from './warm-pool';
 
 export interface World {
   readonly config: GroupConfig;
@@ -29,6 +31,8 @@ export interface World {
   readonly capacitySchedule: CapacitySchedule | undefined;
   /** Client retries waiting for the next minute, by the attempt they will be: [second, third, ...]. */
   readonly retries: number[];
+  /** The Spot signals EC2 emitted in the latest minute (sim/spot.ts; `spotEventOf` makes them EventBridge events). */
+  readonly spotSignals: SpotSignal[];
   now: number;
 }
 
@@ -45,6 +49,11 @@ export interface WorldOptions {
    * config's default mode and the distribution is the policy's own business (the controller's windows).
    */
   readonly capacitySchedule?: CapacitySchedule;
+  /**
+   * The group's Capacity Rebalancing (default on: a competent operator turns it on wherever Spot runs, and every
+   * policy gets the same group options).
+   */
+  readonly capacityRebalance?: boolean;
 }
 
 /** Instances the load of a minute needs at the documented sizing utilisation. */
@@ -56,6 +65,7 @@ export const createWorld = (o: WorldOptions): World => {
     ? distributionFor(o.config.capacityMode.default, o.config.capacityMode)
     : scheduledDistribution(o.config, o.capacitySchedule, start);
   const group = createGroup(o.config.autoScalingGroupName, o.config.capacity.min, o.config.capacity.max, o.config.capacity.desired, distribution);
+  group.capacityRebalance = o.capacityRebalance ?? true;
   // Warm start, the same for every policy: the group has run for an hour, sized for the first minute's load at the
   // documented sizing utilisation (and never below its configured desired capacity). No policy setting enters.
   group.desired = Math.min(group.max, Math.max(group.desired, sizedFor(o.trace.requests[0] ?? 0, o.params)));
@@ -65,7 +75,7 @@ export const createWorld = (o: WorldOptions): World => {
     config: o.config, trace: o.trace, params: o.params, prices: o.prices, slo: o.slo, faults: o.faults,
     group, store: createMetricStore(o.params.metricDelaySeconds * 1000),
     rng: createRng(o.seed), trafficRng: createRng((o.seed ^ 0x2545f491) | 0), capacitySchedule: o.capacitySchedule,
-    retries: new Array<number>(Math.max(0, o.params.maxAttempts - 1)).fill(0), now: start,
+    retries: new Array<number>(Math.max(0, o.params.maxAttempts - 1)).fill(0), spotSignals: [], now: start,
   };
 };
 
@@ -78,9 +88,13 @@ export interface Minute extends MinuteMetrics {
   readonly cost: number;
   /** The reserved base, paid whether used or not. */
   readonly reservedCost: number;
-  /** Beyond the reserved base: on-demand and spot instance-minutes, and surplus CPU credits charged this minute. */
+  /** Beyond the reserved base: on-demand and spot instance-minutes, surplus CPU credits and the warm pool. */
   readonly variableCost: number;
   readonly creditCost: number;
+  /** Of the variable cost, the warm pool: its instances' first boots and the volumes of stopped ones. */
+  readonly warmPoolCost: number;
+  /** Instances in the warm pool at the minute's end (none without a pool). */
+  readonly warmPool: number;
   /** New client requests this minute (not retries), and those the client gave up on after failed attempts. */
   readonly fresh: number;
   readonly failed: number;
@@ -88,17 +102,6 @@ export interface Minute extends MinuteMetrics {
   readonly slow: number;
   readonly violation: boolean;
 }
-
-const interrupt = (w: World, t: number, forced: boolean): void => {
-  let oldest: World['group']['instances'][number] | undefined;
-  for (const i of w.group.instances) {
-    if (i.market !== 'spot' || i.state !== 'in-service' || i.interruptAt !== undefined) continue;
-    if (forced) {
-      if (!oldest || i.launchedAt < oldest.launchedAt) oldest = i;
-    } else if (w.rng.next() < w.params.spotInterruptionPerHour / 60) i.interruptAt = t + 120_000;
-  }
-  if (oldest) oldest.interruptAt = t + 120_000;
-};
 
 const applySchedule = (w: World, t: number): void => {
   if (w.capacitySchedule !== 'windows') return;
@@ -114,8 +117,8 @@ export const stepMinute = (w: World, m: number): Minute => {
   // The traffic stream first, always the same draws per minute: the realised arrivals and the request mix.
   const fresh = negativeBinomial(w.trafficRng, w.trace.requests[m]!, p.arrivalDispersionShape);
   const mix = Math.exp(p.serviceMixCv * normal(w.trafficRng) - (p.serviceMixCv * p.serviceMixCv) / 2);
-  if (w.faults.spotInterruptions?.includes(t)) interrupt(w, t, true);
-  interrupt(w, t, false);
+  w.spotSignals.length = 0;
+  spotMinute(w.group, t, w.faults.spotInterruptions?.includes(t) === true, p, w.rng, w.spotSignals);
   if (w.faults.brokenInstanceAt?.includes(t)) {
     let victim: World['group']['instances'][number] | undefined;
     for (const i of w.group.instances) if (i.state === 'in-service' && !i.broken && (!victim || i.launchedAt < victim.launchedAt)) victim = i;
@@ -171,13 +174,15 @@ export const stepMinute = (w: World, m: number): Minute => {
   w.group.surplusCharged = 0;
   if (m === w.trace.minutes.length - 1) for (const i of w.group.instances) credits += i.surplus;
   const creditCost = (credits / 60) * p.surplusCreditUsdPerVcpuHour;
-  const variableCost = (Math.max(0, onDemand - reserved) * w.prices.onDemand + spot * w.prices.spot) / 60 + creditCost;
+  const warmPoolCost = w.group.warmPool ? warmPoolMinuteCost(w.group, p, w.prices, onDemand, reserved) : 0;
+  const variableCost = (Math.max(0, onDemand - reserved) * w.prices.onDemand + spot * w.prices.spot) / 60 + creditCost + warmPoolCost;
   return {
     requests: metrics.requests, errors: metrics.errors, errorPercent: metrics.errorPercent, latencyP90: metrics.latencyP90,
     cpu: metrics.cpu, memory: metrics.memory, healthyTargets: metrics.healthyTargets, unhealthyTargets: metrics.unhealthyTargets,
     serving: metrics.serving, served: metrics.served, slowServed: metrics.slowServed, timedOut: metrics.timedOut,
     utilisation: metrics.utilisation, requestCountPerTarget: metrics.requestCountPerTarget,
-    t, desired: w.group.desired, onDemand, spot, cost: reservedCost + variableCost, reservedCost, variableCost, creditCost,
+    t, desired: w.group.desired, onDemand, spot, cost: reservedCost + variableCost, reservedCost, variableCost, creditCost, warmPoolCost,
+    warmPool: w.group.warmPool ? w.group.warmPool.instances.length : 0,
     fresh, failed, slow,
     violation: metrics.latencyP90 > w.slo.latencyP90Seconds || metrics.errorPercent > w.slo.errorPercent,
   };

@@ -3,6 +3,7 @@
 import { awsPredictiveTt } from './aws-predictive';
 import { awsStepScaling } from './aws-step-scaling';
 import { awsTtCpu, awsTtRequests } from './aws-target-tracking';
+import { awsTtCpuWarmPool, awsTtRequestsWarmPool } from './aws-warm-pool';
 import { controller } from './controller';
 import { fixedPeak } from './fixed';
 import { hpa } from './hpa';
@@ -34,6 +35,8 @@ export const POINTS: readonly PolicyPoint[] = [
   single('controller', 'controller', controller),
   ...swept('aws-tt-cpu', awsTtCpu),
   ...swept('aws-tt-requests', awsTtRequests),
+  ...swept('aws-tt-cpu+wp', awsTtCpuWarmPool),
+  ...swept('aws-tt-requests+wp', awsTtRequestsWarmPool),
   ...swept('aws-predictive-tt', awsPredictiveTt),
   ...swept('hpa', hpa),
   single('aws-step-scaling', 'baseline', awsStepScaling),

@@ -9,13 +9,13 @@ const T0 = Date.parse('2026-03-04T18:00:00Z');
 const minute = (k: number, o: Partial<Minute> = {}): Minute => ({
   t: T0 + k * 60_000, requests: 1000 + k, errors: 0, errorPercent: 0, latencyP90: 0.3, cpu: 50, memory: 60, healthyTargets: 3, unhealthyTargets: 0,
   serving: 3, desired: 3, onDemand: 2, spot: 1, cost: 0.01, violation: false,
-  reservedCost: 0.005, variableCost: 0.005, creditCost: 0, fresh: 1000 + k, failed: 0, slow: 0, served: 1000 + k, slowServed: 0, timedOut: 0,
+  reservedCost: 0.005, variableCost: 0.005, creditCost: 0, warmPoolCost: 0, warmPool: 0, fresh: 1000 + k, failed: 0, slow: 0, served: 1000 + k, slowServed: 0, timedOut: 0,
   utilisation: 0.5, requestCountPerTarget: (1000 + k) / 3, ...o,
 });
 const run = (policy: string, minutes: Minute[], marks: RunResult['marks'] = []): RunResult => ({
   summary: { policy, describe: policy, costUsd: 0, sloViolationMinutes: 0, scalingActions: marks.length, replacements: 0,
     instanceHours: { onDemand: 0, spot: 0, reservedPaid: (2 * minutes.length) / 60 }, longestUnderCapacityMinutes: 0, peakInstances: 3, minutes: minutes.length,
-    reservedCostUsd: 0, variableCostUsd: 0, creditCostUsd: 0, requestsTotal: 0, requestsFailed: 0, requestsSlow: 0, meanUtilisation: 0 },
+    reservedCostUsd: 0, variableCostUsd: 0, creditCostUsd: 0, warmPoolCostUsd: 0, requestsTotal: 0, requestsFailed: 0, requestsSlow: 0, meanUtilisation: 0 },
   minutes, marks, reasonCounts: {},
 });
 const report = (runs: RunResult[]): SimulationReport => ({
