@@ -2,7 +2,7 @@
 // frontier verdict), and the JSON for scripts (stable names, documented in the README).
 import { table } from './table';
 import type { SimulationReport, SimulationView } from '../sim/simulate';
-import type { FrontierResult } from '../sim/frontier';
+import { verdictText, type FrontierResult } from '../sim/frontier';
 import { STAT_FIELDS, type PointStats, type Stat } from '../sim/stats';
 
 const pointJson = (p: PointStats) => {
@@ -38,7 +38,8 @@ export const viewTable = (v: SimulationView): string => table(
   }),
 );
 
-export const verdictLine = (f: FrontierResult | undefined): string => (f ? `controller ${f.verdict.toUpperCase()}: ${f.by}` : 'no frontier (needs the controller and a baseline)');
+// The same words as `npm run bench` (sim/frontier.ts), so a terminal run and the bench read alike.
+export const verdictLine = (f: FrontierResult | undefined): string => (f ? verdictText(f) : 'no frontier (needs the controller and a baseline)');
 
 export const summaryText = (r: SimulationReport): string => [
   `trace ${r.trace.name}: ${r.trace.minutes} minutes, ${r.trace.from} .. ${r.trace.to}; scaled x${r.trace.scaleFactor.toPrecision(4)} (peak ${Math.round(r.trace.peakRequestsPerMinute)} requests/min); seeds ${r.seeds.join(', ')}`,
