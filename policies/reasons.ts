@@ -43,6 +43,13 @@ export const REASONS = {
   REPLACE_LIMITED: 'Fewer replacements than unhealthy targets: per-run limit or the in-service floor.',
   REPLACE_MANUAL: 'An operator asked for this instance to be replaced (it belongs to the group, is in service, and the floor allows it).',
   BREAKER_OPEN: 'Too large a share of targets is unhealthy at once (a shared dependency?): nothing is replaced.',
+  // Issue 12, wired: request rate (policies/request-rate.ts) and the forecast floor (forecast-stage.ts).
+  SCALE_OUT_REQUEST_RATE: 'ALB requests per minute above the per-instance target beyond the tolerance: desired = ceil(requests / target).',
+  FORECAST_FLOOR: 'The seasonal forecast at now + launch lead time needs more instances than the reactive policies: capacity raised to ceil(forecast / target), or a scale-in stopped there.',
+  FORECAST_NO_RAISE: 'The forecast floor is at or below the capacity the reactive policies chose: no effect (a forecast never lowers capacity).',
+  FORECAST_ONLY: 'Forecast-only mode: the forecast, the actual load and the measured accuracy (WAPE) are logged; nothing is changed.',
+  FORECAST_OFF_SHORT_HISTORY: 'Too little history to forecast or to measure the forecast accuracy: the forecast is off.',
+  FORECAST_OFF_INACCURATE: 'The forecast error measured on the group\'s own history (WAPE) is above the threshold: the forecast is off.',
 } as const;
 
 export type ReasonCode = keyof typeof REASONS;
@@ -71,12 +78,6 @@ export const MANUAL_ONLY_CODES: readonly ReasonCode[] = ['REPLACE_MANUAL'];
 // handler test"; wiring a rule in (phase 2) moves its codes into REASONS, where test/functions/reason-codes.test.ts
 // then demands the end-to-end test.
 export const AHEAD_REASONS = {
-  SCALE_OUT_REQUEST_RATE: 'ALB requests per minute above the per-instance target beyond the tolerance: desired = ceil(requests / target).',
-  FORECAST_FLOOR: 'The seasonal forecast at now + launch lead time needs more instances than the group has: capacity raised to ceil(forecast / target).',
-  FORECAST_NO_RAISE: 'The forecast floor is at or below the capacity the reactive policies chose: no effect (a forecast never lowers capacity).',
-  FORECAST_ONLY: 'Forecast-only mode: the forecast, the actual load and the measured accuracy (WAPE) are logged; nothing is changed.',
-  FORECAST_OFF_SHORT_HISTORY: 'Too little history to forecast or to measure the forecast accuracy: the forecast is off.',
-  FORECAST_OFF_INACCURATE: 'The forecast error measured on the group\'s own history (WAPE) is above the threshold: the forecast is off.',
   WARM_POOL_RESIZE: 'The warm pool size (from the forecast rise and recent volatility, within bounds) differs from the group\'s: warm pool updated.',
   WARM_POOL_HOLD: 'The warm pool already has the wanted size and state: nothing is changed.',
   WARM_POOL_UNSUPPORTED: 'The group cannot have a warm pool (Spot in its instances distribution or launch template): warm capacity falls back to none.',

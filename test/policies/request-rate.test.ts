@@ -16,7 +16,8 @@ describe('request rate', () => {
     const r = trackRequestRate(policy, rpm, current, 0.1);
     // Assess
     expect(r).toMatchObject({ policy: 'requestRate', vote: 'out', desired: expected, value: rpm });
-    expect(r.reason.code).toBe('SCALE_OUT_REQUEST_RATE');
+    expect(r.reason.code).toBe('VOTE_SCALE_OUT');
+    expect(r.decisionCode).toBe('SCALE_OUT_REQUEST_RATE');
     expect(r.reason.data).toMatchObject({ value: rpm, target: 200, current, desired: expected });
   });
 
@@ -37,7 +38,7 @@ describe('request rate', () => {
     // Act
     const r = trackRequestRate(policy, rpm, current, 0.1);
     // Assess
-    expect(r).toMatchObject({ vote: 'hold', desired: current, reason: { code: 'HOLD_WITHIN_TOLERANCE' } });
+    expect(r).toMatchObject({ vote: 'hold', desired: current, reason: { code: 'VOTE_HOLD' } });
   });
 
   it('holds when the ceiling lands on the current capacity: 500 req/min on 3 is ratio 0.83 but ceil(2.5) = 3', () => {
@@ -45,7 +46,7 @@ describe('request rate', () => {
   });
 
   it('votes in with ceil(requests / target) below the band: 300 req/min on 4 -> ceil(1.5) = 2', () => {
-    expect(trackRequestRate(policy, 300, 4, 0.1)).toMatchObject({ vote: 'in', desired: 2, reason: { code: 'SCALE_IN' } });
+    expect(trackRequestRate(policy, 300, 4, 0.1)).toMatchObject({ vote: 'in', desired: 2, reason: { code: 'VOTE_SCALE_IN' } });
   });
 
   it('abstains without a datapoint (missing data is never a reason to scale in)', () => {
