@@ -44,7 +44,7 @@ export const REASONS = {
   REPLACE_MANUAL: 'An operator asked for this instance to be replaced (it belongs to the group, is in service, and the floor allows it).',
   BREAKER_OPEN: 'Too large a share of targets is unhealthy at once (a shared dependency?): nothing is replaced.',
   // Issue 12, wired: request rate (policies/request-rate.ts) and the forecast floor (forecast-stage.ts).
-  SCALE_OUT_REQUEST_RATE: 'ALB requests per minute above the per-instance target beyond the tolerance: desired = ceil(requests / target).',
+  SCALE_OUT_REQUEST_RATE: 'ALB RequestCount per healthy target above the per-instance target beyond the tolerance: desired = ceil(requests / target).',
   FORECAST_FLOOR: 'The seasonal forecast at now + launch lead time needs more instances than the reactive policies: capacity raised to ceil(forecast / target), or a scale-in stopped there.',
   FORECAST_NO_RAISE: 'The forecast floor is at or below the capacity the reactive policies chose: no effect (a forecast never lowers capacity).',
   FORECAST_ONLY: 'Forecast-only mode: the forecast, the actual load and the measured accuracy (WAPE) are logged; nothing is changed.',

@@ -22,7 +22,7 @@ const pool = { targetPerInstance: 100, minSize: 1, maxSize: 5, volatilityMinutes
 const ok = { supported: true, reason: null };
 
 const produced = (): string[] => [
-  trackRequestRate({ targetPerInstance: 200 }, 1500, 3, 0.1).reason.code,
+  trackRequestRate({ targetPerInstance: 200 }, 1500, 3, 3, 0.1).reason.code,
   ...applyForecastFloor(1, decideForecast(daily(15 * 24, business), forecast, NOW)).reasons.map((r) => r.code),
   ...applyForecastFloor(9, decideForecast(daily(15 * 24, business), forecast, NOW)).reasons.map((r) => r.code),
   ...decideForecast(daily(15 * 24, business), { ...forecast, mode: 'observe' }, NOW).reasons.map((r) => r.code),
