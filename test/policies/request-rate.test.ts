@@ -1,5 +1,7 @@
 import fc from 'fast-check';
-import { trackRequestRate } from '../../policies/request-rate';
+import { readiness } from '../../policies/readiness';
+import { holdOnFailFast, trackRequestRate } from '../../policies/request-rate';
+import { groupConfig, instances, MIN, NOW, snapshot } from '../fixtures/builders';
 
 const RUNS = { numRuns: 1000 };
 const policy = { targetPerInstance: 200 };
@@ -69,6 +71,52 @@ describe('request rate', () => {
 
   it('abstains without a datapoint (missing data is never a reason to scale in)', () => {
     expect(trackRequestRate(policy, undefined, 4, 4, 0.1)).toMatchObject({ vote: 'abstain', desired: null, reason: { code: 'POLICY_NO_DATA' } });
+  });
+
+  describe('requests that fail fast are not load', () => {
+    const errors = { ceilingPercent: 5, scaleInBelowPercent: 1, steps: [{ atLeast: 5, add: 1 }], saturation: { cpuPercent: 60, latencySeconds: 1 } };
+    const out = trackRequestRate(policy, 1500, 1, 4, 0.1); // 1500 on 1 healthy of 4: ceil(7.5) = 8 > 4
+
+    it('holds a scale-out at 64 % errors with CPU 12 % < 60 % and latency 0.25 s < 1 s (a dependency outage)', () => {
+      // Act
+      const r = holdOnFailFast(out, errors, 64, 12, 0.25, 4);
+      // Assess
+      expect(out).toMatchObject({ vote: 'out', desired: 8 });
+      expect(r).toMatchObject({ policy: 'requestRate', vote: 'hold', desired: 4, reason: { code: 'VOTE_HOLD', data: { errorRate: 64, cpu: 12 } } });
+    });
+
+    it.each([
+      [4.9, 12, 0.25], // errors under the 5 % ceiling
+      [64, 60, 0.25], // CPU at its saturation bound: the errors may be load
+      [64, 12, 1], // latency at its saturation bound
+      [64, undefined, 0.25], // CPU unknown counts as saturated
+      [64, 12, undefined], // latency unknown counts as saturated
+    ])('keeps the scale-out at errors %s %%, cpu %s %%, latency %s s', (errorRate, cpu, latency) => {
+      expect(holdOnFailFast(out, errors, errorRate, cpu, latency, 4)).toBe(out);
+    });
+
+    it('leaves a group without an error policy, and any vote but out, alone', () => {
+      expect(holdOnFailFast(out, undefined, 64, 12, 0.25, 4)).toBe(out);
+      const hold = trackRequestRate(policy, 800, 4, 4, 0.1);
+      expect(holdOnFailFast(hold, errors, 64, 12, 0.25, 4)).toBe(hold);
+    });
+  });
+
+  describe('healthy targets (the divisor)', () => {
+    it('counts ready instances with no registration in another state: 5 in service, 1 warming, 1 unhealthy, 1 initial -> 3', () => {
+      // Prepare: 5 launched an hour ago, 1 two minutes ago (warm-up 300 s); i-00000001 unhealthy, i-00000002 initial.
+      const group = [...instances(5), { ...instances(1)[0]!, id: 'i-000000ff', launchedAt: NOW - 2 * MIN }];
+      const tg = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/abc';
+      const targets = [
+        { instanceId: 'i-00000001', targetGroupArn: tg, state: 'unhealthy' as const },
+        { instanceId: 'i-00000002', targetGroupArn: tg, state: 'initial' as const },
+        { instanceId: 'i-00000003', targetGroupArn: tg, state: 'healthy' as const },
+      ];
+      // Act
+      const r = readiness(snapshot({ desired: 6, instances: group, targets }), groupConfig(), NOW);
+      // Assess: ready 5 (the sixth warms up); of those, 1 and 2 are not healthy targets; 4 and 5 were not read: healthy.
+      expect(r).toEqual({ ready: 5, warming: 1, healthyTargets: 3 });
+    });
   });
 
   describe('invariants (fast-check, 1,000 runs each)', () => {
