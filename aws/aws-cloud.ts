@@ -14,6 +14,7 @@ import { getMetrics } from './get-metrics';
 import { toGroupState } from './group-state';
 import { mapLimit } from './map-limit';
 import { groupQueries, loadBalancerDimension, targetGroupDimension, unhealthyHostIds, type TargetDims } from './metric-queries';
+import { createHistoryCache, historyKey, historyQueries, historyWindow } from './request-history';
 import { describeLoadBalancers, describeTargetHealth } from './target-health';
 import { readWarmPool, warmPoolRefused } from './warm-pool';
 import { locateInstances } from './auto-scaling-instances';
@@ -31,6 +32,8 @@ interface GroupReads {
 export const createAwsCloud = (clients: Clients): Cloud => {
   // Target group -> load balancer: fixed for the life of a target group, so one lookup per container.
   const loadBalancerOf = new Map<string, string>();
+  // The forecast's 14 days of history, read once per 5-minute slot per container (aws/request-history.ts).
+  const historyCache = createHistoryCache();
 
   const observe = async (groups: readonly GroupConfig[], now: number, options: ObserveOptions = {}): Promise<Observation> => {
     const snapshots = new Map<string, Snapshot>();
@@ -80,6 +83,37 @@ export const createAwsCloud = (clients: Clients): Cloud => {
       ? await getMetrics(clients, queries, new Date(end - lookbackSeconds * 1000), new Date(end), (i) => `group ${readable[i]?.name}`)
       : { series: new Map<string, Series>(), failed: new Map<number, Error>() };
 
+    // The forecast's history: one more call, only for forecast groups whose slot this container has not read yet.
+    const history = new Map<number, Series>();
+    const historyFailed = new Map<number, Error>();
+    if (options.history !== 'never') {
+      const wanted = readable.flatMap((g, i) => (g.forecast && dimsOf[i]!.length > 0 && !metrics.failed.has(i) ? [i] : []));
+      const toRead: number[] = [];
+      for (const i of wanted) {
+        const w = historyWindow(now, readable[i]!.forecast!.historyDays);
+        const cached = historyCache.get(historyKey(dimsOf[i]!, readable[i]!.forecast!.historyDays), w.end);
+        if (cached) history.set(i, cached);
+        else toRead.push(i);
+      }
+      if (toRead.length > 0) {
+        const w = historyWindow(now, Math.max(...toRead.map((i) => readable[i]!.forecast!.historyDays)));
+        const perGroup = readable.map((_, i) => (toRead.includes(i) ? historyQueries(i, dimsOf[i]!) : []));
+        const read = await getMetrics(clients, perGroup, new Date(w.start), new Date(w.end), (i) => `group ${readable[i]?.name} (history)`);
+        for (const i of toRead) {
+          const e = read.failed.get(i);
+          if (e) {
+            historyFailed.set(i, e);
+            continue;
+          }
+          const days = readable[i]!.forecast!.historyDays;
+          const own = historyWindow(now, days);
+          const series = (read.series.get(`g${i}_history`) ?? []).filter((p) => p.t >= own.start && p.t < own.end);
+          historyCache.set(historyKey(dimsOf[i]!, days), own.end, series);
+          history.set(i, series);
+        }
+      }
+    }
+
     // Target health only where the ALB reports (or recently reported) an unhealthy host, or cannot say.
     const needsTargetHealth = (i: number): boolean => {
       if (options.targetHealth === 'always' || metrics.failed.has(i)) return true;
@@ -101,7 +135,8 @@ export const createAwsCloud = (clients: Clients): Cloud => {
     const degraded = new Map<string, Error>();
     readable.forEach((g, i) => {
       const r = reads[i];
-      const metricsError = metrics.failed.get(i);
+      // A failed history read fails the group like any other failed query: reported, and retried next run.
+      const metricsError = metrics.failed.get(i) ?? historyFailed.get(i);
       if (r instanceof Error || r === undefined || (metricsError && options.metrics !== 'optional')) {
         failures.set(g.name, r instanceof Error ? r : r === undefined ? new Error('not read') : metricsError!);
         return;
@@ -113,6 +148,7 @@ export const createAwsCloud = (clients: Clients): Cloud => {
         metrics: metricsError ? NO_METRICS : Object.fromEntries(METRIC_KEYS.map((k) => [k, metrics.series.get(`g${i}_${k}`) ?? []])) as unknown as Metrics,
         targets: r.targets,
         activities: toActivities(r.activities),
+        ...(history.has(i) ? { history: history.get(i)! } : {}),
       });
     });
     return { snapshots, failures, degraded };

@@ -80,7 +80,19 @@ const group = z.strictObject({
       scaleInBelowPercent: percent,
       saturation: z.strictObject({ cpuPercent: percent, latencySeconds: z.number().min(0) }),
     }).optional(),
+    // Issue 12: ALB RequestCount per minute per instance at the wanted utilisation (ALBRequestCountPerTarget's target).
+    requestRate: z.strictObject({ targetPerInstance: z.number().gt(0) }).optional(),
   }),
+  // Issue 12: the seasonal forecast floor, on the request-rate policy's target; observe first, act when trusted.
+  forecast: z.strictObject({
+    mode: z.enum(['observe', 'act']).default('observe'),
+    leadMinutes: z.number().int().min(1).max(60).default(7),
+    historyDays: z.number().int().min(2).max(14).default(14),
+    minHistoryHours: z.number().min(24).max(336).default(24),
+    evaluationPoints: z.number().int().min(12).max(2016).default(288),
+    minEvaluationPoints: z.number().int().min(1).default(36),
+    maxWape: z.number().gt(0).max(10).default(0.25),
+  }).optional(),
   timeZone: timeZone.default('UTC'),
   windows: z.array(window).default([]),
   capacityMode: z.strictObject({
@@ -130,7 +142,11 @@ const group = z.strictObject({
   if (num(desired) && (desired < min || desired > max)) ctx.addIssue({ code: 'custom', path: ['capacity', 'desired'], message: `must be within min..max (${min}..${max})` });
   const reserved = g.capacityMode?.reservedInstances;
   if (num(reserved) && reserved > max) ctx.addIssue({ code: 'custom', path: ['capacityMode', 'reservedInstances'], message: `must be <= capacity.max (${max})` });
-  if (g.policies && !g.policies.cpu && !g.policies.memory) ctx.addIssue({ code: 'custom', path: ['policies'], message: 'needs cpu or memory: a tracking policy is what scales in' });
+  if (g.policies && !g.policies.cpu && !g.policies.memory && !g.policies.requestRate) ctx.addIssue({ code: 'custom', path: ['policies'], message: 'needs cpu, memory or requestRate: a tracking policy is what scales in' });
+  if (g.forecast && g.policies && !g.policies.requestRate) ctx.addIssue({ code: 'custom', path: ['forecast'], message: 'needs policies.requestRate: the forecast is in requests and its floor uses requestRate.targetPerInstance' });
+  const f = g.forecast;
+  if (num(f?.minEvaluationPoints) && num(f?.evaluationPoints) && f.minEvaluationPoints > f.evaluationPoints) ctx.addIssue({ code: 'custom', path: ['forecast', 'minEvaluationPoints'], message: `must be <= evaluationPoints (${f.evaluationPoints})` });
+  if (num(f?.minHistoryHours) && num(f?.historyDays) && f.minHistoryHours > f.historyDays * 24) ctx.addIssue({ code: 'custom', path: ['forecast', 'minHistoryHours'], message: `must be <= historyDays * 24 (${f.historyDays * 24})` });
   const out = g.stepLimits?.out;
   if (num(out?.instances) && num(out?.percent)) {
     if (out.instances === 0 && out.percent === 0) ctx.addIssue({ code: 'custom', path: ['stepLimits', 'out'], message: 'can never scale out: instances and percent are both 0' });

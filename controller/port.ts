@@ -34,6 +34,8 @@ export interface ObserveOptions {
    * alarm, a manual replace).
    */
   readonly targetHealth?: 'when-reported' | 'always';
+  /** 'when-configured' (default): the forecast's request history for groups with a forecast. 'never': not read. */
+  readonly history?: 'when-configured' | 'never';
 }
 
 export interface Cloud {

@@ -53,6 +53,8 @@ export const snapshotSchema = z.strictObject({
     reason: z.string().optional(),
   })).default([]),
   activities: z.array(z.strictObject({ startedAt: time, endedAt: time.optional(), status: z.string(), description: z.string() })).default([]),
+  // Issue 12: RequestCount per 5-minute slot, present only for a group with a forecast.
+  history: z.array(z.strictObject({ t: time, v: z.number() })).optional(),
 });
 
 /** Parses a snapshot document; throws the zod error, which callers turn into their own named error. */

@@ -31,7 +31,7 @@ export const makeReplaceUnhealthy = (runtime: () => Runtime) => async (event: un
     groups = findGroups(rt.config, schedule.groups);
   }
   // The alarm (or the operator's rule) says a target is unhealthy: read target health whatever the metric says.
-  const run = await reconcile({ cloud: rt.cloud, groups, now: rt.now(), dryRun: rt.dryRun, log: rt.record, trigger, scope: 'health', observeOptions: { targetHealth: 'always' } });
+  const run = await reconcile({ cloud: rt.cloud, groups, now: rt.now(), dryRun: rt.dryRun, log: rt.record, trigger, scope: 'health', observeOptions: { targetHealth: 'always', history: 'never' } });
   throwIfFailed(run);
   return summarizeRun(run);
 };

@@ -52,7 +52,7 @@ export const combine = (
   const ins = withData.filter((r) => r.vote === 'in');
   if (ins.length === 0) return hold('HOLD_WITHIN_TOLERANCE', 'no policy asks for a change', { current });
   // A tracking policy must have data before anything scales in: step rules alone only say "not too slow".
-  const tracking = withData.some((r) => r.policy === 'cpu' || r.policy === 'memory');
+  const tracking = withData.some((r) => r.policy === 'cpu' || r.policy === 'memory' || r.policy === 'requestRate');
   if (ins.length < withData.length || !tracking) {
     const against = withData.filter((r) => r.vote !== 'in').map((r) => r.policy);
     return hold('HOLD_SCALE_IN_VETOED', `scale-in wanted by ${ins.map((r) => r.policy).join(', ')} but not by ${against.join(', ') || 'a tracking policy with data'}`, {

@@ -39,6 +39,28 @@ export interface ErrorRatePolicy {
   readonly saturation: { readonly cpuPercent: number; readonly latencySeconds: number };
 }
 
+/** Request rate (issue 12): ALB RequestCount per minute over the group's target groups, per instance. */
+export interface RequestRatePolicy {
+  /** Requests per minute one instance serves at the wanted utilisation (AWS's ALBRequestCountPerTarget target). */
+  readonly targetPerInstance: number;
+}
+
+/** The seasonal forecast floor (issue 12): read only when configured; needs policies.requestRate for its target. */
+export interface ForecastConfig {
+  /** observe: log forecast, actual and WAPE (FORECAST_ONLY); act: also raise the floor. */
+  readonly mode: 'observe' | 'act';
+  /** Launch lead time: boot plus health checks. */
+  readonly leadMinutes: number;
+  /** History read from CloudWatch (RequestCount per 5-minute slot), at most 14 days. */
+  readonly historyDays: number;
+  readonly minHistoryHours: number;
+  /** Slots backtested for the WAPE (288 = the last day). */
+  readonly evaluationPoints: number;
+  readonly minEvaluationPoints: number;
+  /** Above this WAPE (0.25 = 25 %) the forecast turns itself off. */
+  readonly maxWape: number;
+}
+
 export interface TimeWindow {
   readonly name: string;
   readonly days: readonly Weekday[];
@@ -112,7 +134,10 @@ export interface GroupConfig {
     readonly memory?: TrackingPolicy;
     readonly latency?: LatencyPolicy;
     readonly errorRate?: ErrorRatePolicy;
+    readonly requestRate?: RequestRatePolicy;
   };
+  /** The forecast floor; absent: no history is read and no forecast is made. */
+  readonly forecast?: ForecastConfig;
   readonly timeZone: string;
   readonly windows: readonly TimeWindow[];
   readonly capacityMode: {

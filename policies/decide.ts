@@ -1,10 +1,11 @@
 // decide(snapshot, config, now) -> plan: the whole decision for one group, pure and explained, as a pipeline of
 // stages that each return a value with its reasons: overrides; readings; health; readiness; recommendations;
-// combine; cooldown; limits; activity and bounds; mode. Nothing here mutates a shared plan.
+// combine; forecast floor; cooldown; limits; activity and bounds; mode. Nothing here mutates a shared plan.
 import { activityBounds } from './activity-bounds';
 import { activityInProgress, cooldownHold } from './activity';
 import { combine } from './combine';
 import type { GroupConfig } from './config';
+import { forecastStage } from './forecast-stage';
 import { headline } from './headline';
 import { applyLimits } from './limits';
 import { readMetrics } from './metric-readings';
@@ -18,7 +19,7 @@ import type { MetricValues } from './recommend';
 import { decideHealth } from './unhealthy';
 import type { Snapshot } from './snapshot';
 import { scaleInVetoes } from './vetoes';
-import { forecastPeakForPool, warmPoolStage, type ForecastForPool } from './warm-pool-stage';
+import { forecastPeakForPool, warmPoolStage } from './warm-pool-stage';
 
 /** 'health' restricts the plan to replacing unhealthy targets (the replaceUnhealthy function). */
 export type Scope = 'all' | 'health';
@@ -49,17 +50,19 @@ export const decide = (snapshot: Snapshot, config: GroupConfig, now: number, sco
 
   const ready = readiness(snapshot, config, now);
   const recs = o.overrides.desired ? { latest: [], stable: [] } : recommendations(config, readings, ready, health, current);
-  const combined = o.overrides.desired
+  const reactive = o.overrides.desired
     ? overrideCombined(o.overrides.desired, current)
     : combine(recs.latest, recs.stable, current, ready.warming, scaleInVetoes(config, recs.latest, readings, health));
+  // An operator's override wins over the forecast as it does over the policies.
+  const fc = o.overrides.desired ? { combined: reactive, reasons: [] } : forecastStage(snapshot, config, reactive, current, now);
+  const combined = fc.combined;
   const cooldown = o.overrides.desired || combined.direction === 'hold' ? undefined : cooldownHold(snapshot.activities, combined.direction, config.cooldowns, now);
   const limited = applyLimits(current, cooldown ? current : combined.target, o.effectiveBounds, o.overrides.desired ? UNLIMITED : config.stepLimits);
   const running = activityInProgress(snapshot.activities);
   const activity = activityBounds(g, limited.desired, o.effectiveBounds, running, base.window);
   const mode = modeStage(g, o.mode, o.window, config.capacityMode, running !== undefined);
-  // MERGE (issue 12, forecast part): this one line becomes `const planForecast = fc.plan;` (the forecast stage's
-  // PlanForecast). Until then the pool is sized from recent volatility alone.
-  const planForecast: ForecastForPool | undefined = undefined;
+  // The forecast's peak over the lead time sizes the warm pool too (only while the forecast may act).
+  const planForecast = 'plan' in fc ? fc.plan : undefined;
   const warm = warmPoolStage({
     settings: config.warmPool, group: g, distribution: mode.distribution ?? g.distribution, desired: activity.desired,
     max: activity.bounds?.max ?? g.max, forecastPeak: forecastPeakForPool(planForecast), requests: snapshot.metrics.requests, now,
@@ -73,7 +76,7 @@ export const decide = (snapshot: Snapshot, config: GroupConfig, now: number, sco
   // Unhealthy targets on a saturated group are the health vote in this scope (or yield to an operator's override):
   // the health stage's SCALE_OUT_OVERLOADED_UNHEALTHY is the plan's headline only when that vote wins.
   const reasons = [
-    ...head.lead, ...recs.latest.map((r) => r.reason), ...head.trailing, ...o.reasons, ...readings.reasons, ...mode.reasons, ...warm.reasons,
+    ...head.lead, ...recs.latest.map((r) => r.reason), ...fc.reasons, ...head.trailing, ...o.reasons, ...readings.reasons, ...mode.reasons, ...warm.reasons,
     ...(head.activityLeads ? [] : activity.reasons), ...(health.overloaded > 0 ? [] : health.reasons),
   ];
   const desired = activity.desired !== current ? activity.desired : undefined;
@@ -85,7 +88,7 @@ export const decide = (snapshot: Snapshot, config: GroupConfig, now: number, sco
     ...(warm.warmPool ? { warmPool: warm.warmPool } : {}),
   };
   return {
-    ...base, ...changes, recommendations: recs.latest, replace: health.replace, reasons,
+    ...base, ...changes, recommendations: recs.latest, replace: health.replace, reasons, ...(planForecast ? { forecast: planForecast } : {}),
     action: planAction({ current, desired, ...(head.scaleCode ? { scaleCode: head.scaleCode } : {}), replace: health.replace, updates: activity.bounds !== undefined || mode.distribution !== undefined || mode.capacityRebalance !== undefined || warm.warmPool?.put !== undefined || warm.warmPool?.delete !== undefined, reasons }),
   };
 };

@@ -1,8 +1,8 @@
 // The forecast as a capacity floor: on only with enough history and a measured accuracy good enough; observe-only
 // until the operator lets it act; and only ever a floor, never a reason to scale in.
-import { forecastAt, historyHours, indexHistory, SLOT_MS } from './forecast';
+import { forecastAt, forecastPeak, historyHours, indexHistory, SLOT_MS } from './forecast';
 import { measureAccuracy } from './forecast-accuracy';
-import { aheadReason, type AheadReason } from './reasons';
+import { reason, type Reason } from './reasons';
 import type { Series } from './snapshot';
 
 export interface ForecastPolicy {
@@ -29,12 +29,16 @@ export interface ForecastDecision {
   readonly floor: number | null;
   /** Requests per minute forecast for now + lead. */
   readonly forecast: number | null;
+  /** The largest forecast over the slots of [now, now + lead] (requests per minute): what a warm pool must cover. */
+  readonly peak: number | null;
+  /** History long enough and accuracy good enough, whatever the mode: the forecast may be believed. */
+  readonly trusted: boolean;
   /** The latest complete slot: what happened, and what the forecast made a lead time before had said. */
   readonly actual: number | null;
   readonly forecastOfActual: number | null;
   readonly wape: number | null;
   readonly evaluated: number;
-  readonly reasons: readonly AheadReason[];
+  readonly reasons: readonly Reason[];
 }
 
 const ceilSafe = (x: number): number => Math.ceil(x - 1e-9);
@@ -46,7 +50,8 @@ export const decideForecast = (history: Series, policy: ForecastPolicy, now: num
   const hours = historyHours(idx);
   const accuracy = measureAccuracy(idx, now, leadMs, policy.evaluationPoints);
   const next = forecastAt(idx, now, now + leadMs);
-  const lastK = Math.floor(now / SLOT_MS) - 1;
+  // The latest complete slot the history holds: the shell reads only published slots, so it may lag a slot.
+  const lastK = Math.min(Math.floor(now / SLOT_MS) - 1, Number.isFinite(idx.last) ? idx.last : -1);
   const actual = idx.values.get(lastK) ?? null;
   const past = forecastAt(idx, lastK * SLOT_MS - leadMs, lastK * SLOT_MS);
   const forecast = next?.value ?? null;
@@ -55,28 +60,29 @@ export const decideForecast = (history: Series, policy: ForecastPolicy, now: num
     mode: policy.mode, forecast: round(forecast), floor, actual, forecastOfActual: round(past?.value ?? null),
     wape: round(accuracy.wape), evaluated: accuracy.evaluated, historyHours: round(hours), level: round(next?.level ?? null),
   };
-  const base = { floor, forecast, actual, forecastOfActual: past?.value ?? null, wape: accuracy.wape, evaluated: accuracy.evaluated };
-  const off = (r: AheadReason): ForecastDecision => ({ ...base, active: false, reasons: [r] });
+  const peak = forecastPeak(idx, now, now, now + leadMs) ?? null;
+  const base = { floor, forecast, peak, actual, forecastOfActual: past?.value ?? null, wape: accuracy.wape, evaluated: accuracy.evaluated };
+  const off = (r: Reason, trusted = false): ForecastDecision => ({ ...base, active: false, trusted, reasons: [r] });
 
   if (hours < policy.minHistoryHours || accuracy.evaluated < policy.minEvaluationPoints || forecast === null) {
-    return off(aheadReason('FORECAST_OFF_SHORT_HISTORY',
+    return off(reason('FORECAST_OFF_SHORT_HISTORY',
       `forecast off: ${hours.toFixed(1)} h of history (needs ${policy.minHistoryHours} h), ${accuracy.evaluated} slot(s) to measure it on (needs ${policy.minEvaluationPoints})`, data));
   }
   if (accuracy.wape === null || accuracy.wape > policy.maxWape) {
-    return off(aheadReason('FORECAST_OFF_INACCURATE',
+    return off(reason('FORECAST_OFF_INACCURATE',
       `forecast off: WAPE ${((accuracy.wape ?? Infinity) * 100).toFixed(1)} % over the last ${accuracy.evaluated} slots is above ${policy.maxWape * 100} %`, data));
   }
   const summary = `forecast ${forecast.toFixed(0)} req/min at +${policy.leadMinutes} min (floor ${floor}); last slot ${actual ?? 'n/a'} against ${past ? past.value.toFixed(0) : 'n/a'} forecast; WAPE ${(accuracy.wape * 100).toFixed(1)} %`;
-  if (policy.mode === 'observe') return off(aheadReason('FORECAST_ONLY', `forecast-only: ${summary}`, data));
-  return { ...base, active: true, reasons: [] };
+  if (policy.mode === 'observe') return off(reason('FORECAST_ONLY', `forecast-only: ${summary}`, data), true);
+  return { ...base, active: true, trusted: true, reasons: [] };
 };
 
 /** Raises the reactive target to the forecast floor when the floor may act; never lowers it. */
-export const applyForecastFloor = (target: number, decision: ForecastDecision): { readonly target: number; readonly reasons: readonly AheadReason[] } => {
+export const applyForecastFloor = (target: number, decision: ForecastDecision): { readonly target: number; readonly reasons: readonly Reason[] } => {
   if (!decision.active || decision.floor === null) return { target, reasons: decision.reasons };
   const data = { target, floor: decision.floor, forecast: round(decision.forecast), wape: round(decision.wape) };
   if (decision.floor > target) {
-    return { target: decision.floor, reasons: [aheadReason('FORECAST_FLOOR', `forecast ${(decision.forecast ?? 0).toFixed(0)} req/min needs ${decision.floor}: raised from ${target}`, data)] };
+    return { target: decision.floor, reasons: [reason('FORECAST_FLOOR', `forecast ${(decision.forecast ?? 0).toFixed(0)} req/min needs ${decision.floor}: raised from ${target}`, data)] };
   }
-  return { target, reasons: [aheadReason('FORECAST_NO_RAISE', `forecast floor ${decision.floor} is not above ${target}: no effect`, data)] };
+  return { target, reasons: [reason('FORECAST_NO_RAISE', `forecast floor ${decision.floor} is not above ${target}: no effect`, data)] };
 };

@@ -7,7 +7,7 @@ import type { MetricValues } from './recommend';
 import { countOutOfRange, inRange, latest, maxOver, type Range } from './series';
 import type { Metrics, Series } from './snapshot';
 
-export type MetricName = 'cpu' | 'memory' | 'latency' | 'errorRate';
+export type MetricName = 'cpu' | 'memory' | 'latency' | 'errorRate' | 'requests';
 export const METRIC_NAMES: readonly MetricName[] = ['cpu', 'memory', 'latency', 'errorRate'];
 
 /** Percentages lie in 0..100; latency is a non-negative number of seconds. */
@@ -16,6 +16,7 @@ export const METRIC_RANGES: Readonly<Record<MetricName, Range & { readonly unit:
   memory: { min: 0, max: 100, unit: ' %' },
   latency: { min: 0, max: Infinity, unit: ' s' },
   errorRate: { min: 0, max: 100, unit: ' %' },
+  requests: { min: 0, max: Infinity, unit: ' req/min' },
 };
 
 export interface Readings {
@@ -47,7 +48,9 @@ export const readMetrics = (metrics: Metrics, config: GroupConfig, now: number):
   const stable: Record<string, number> = {};
   const rejected: MetricName[] = [];
   const reasons: Reason[] = [];
-  for (const name of METRIC_NAMES) {
+  // Requests are read only for a request-rate policy, so a group without one decides exactly as before.
+  const names: readonly MetricName[] = config.policies.requestRate ? [...METRIC_NAMES, 'requests'] : METRIC_NAMES;
+  for (const name of names) {
     const range = METRIC_RANGES[name];
     const series = metrics[name];
     const now1 = latest(series, now, maxAge, range);

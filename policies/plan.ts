@@ -1,5 +1,6 @@
 // The decision as a plain value: what to change (only what differs from now) and why.
 import type { Bounds, CapacityMode } from './config';
+import type { PlanForecast } from './forecast-stage';
 import type { Reason, ReasonCode } from './reasons';
 import type { Recommendation } from './recommendation';
 import type { InstancesDistribution } from './snapshot';
@@ -38,6 +39,8 @@ export interface Plan {
   readonly window: string | null;
   readonly mode: CapacityMode;
   readonly effectiveBounds: Bounds;
+  /** Present when the group configures a forecast: its numbers this run (the warm-pool stage reads the peak). */
+  readonly forecast?: PlanForecast;
   /** The headline: the decision in one value (scale 3 -> 5, replace, breaker open, update, hold). */
   readonly action: PlanAction;
 }

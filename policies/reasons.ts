@@ -54,6 +54,13 @@ export const REASONS = {
   SPOT_AT_RISK_NOT_IN_SERVICE: 'The at-risk instance belongs to the group but is not in service (pending, terminating, standby): nothing to replace.',
   SPOT_AT_RISK_UNKNOWN_INSTANCE: 'The at-risk instance is not in the group: the event is for another group or an instance already gone; ignored.',
   CAPACITY_REBALANCE_ON: 'The capacity mode runs Spot above the base and the group\'s Capacity Rebalancing is off: turned on, so the ASG replaces Spot Instances at elevated risk of interruption.',
+  // Issue 12, wired: request rate (policies/request-rate.ts) and the forecast floor (forecast-stage.ts).
+  SCALE_OUT_REQUEST_RATE: 'ALB RequestCount per healthy target above the per-instance target beyond the tolerance: desired = ceil(requests / target).',
+  FORECAST_FLOOR: 'The seasonal forecast at now + launch lead time needs more instances than the reactive policies: capacity raised to ceil(forecast / target), or a scale-in stopped there.',
+  FORECAST_NO_RAISE: 'The forecast floor is at or below the capacity the reactive policies chose: no effect (a forecast never lowers capacity).',
+  FORECAST_ONLY: 'Forecast-only mode: the forecast, the actual load and the measured accuracy (WAPE) are logged; nothing is changed.',
+  FORECAST_OFF_SHORT_HISTORY: 'Too little history to forecast or to measure the forecast accuracy: the forecast is off.',
+  FORECAST_OFF_INACCURATE: 'The forecast error measured on the group\'s own history (WAPE) is above the threshold: the forecast is off.',
 } as const;
 
 export type ReasonCode = keyof typeof REASONS;
@@ -81,29 +88,3 @@ export const SPOT_HANDLER_CODES: readonly ReasonCode[] = [
   'SPOT_INTERRUPTION_REPLACE', 'SPOT_REBALANCE_REPLACE', 'SPOT_REBALANCE_BY_ASG', 'SPOT_AT_RISK_ALREADY_REPLACED', 'SPOT_AT_RISK_NOT_IN_SERVICE',
   'SPOT_AT_RISK_UNKNOWN_INSTANCE',
 ];
-
-// --- Ahead of AWS (issue 12): request rate, forecast, warm pool, spot. ---
-// Emitted by the pure rules in request-rate.ts, forecast.ts, warm-pool.ts and spot-interruption.ts, which decide()
-// and the handlers do not call yet. They live in their own catalogue so that REASONS stays "every code has a
-// handler test"; wiring a rule in (phase 2) moves its codes into REASONS, where test/functions/reason-codes.test.ts
-// then demands the end-to-end test.
-export const AHEAD_REASONS = {
-  SCALE_OUT_REQUEST_RATE: 'ALB requests per minute above the per-instance target beyond the tolerance: desired = ceil(requests / target).',
-  FORECAST_FLOOR: 'The seasonal forecast at now + launch lead time needs more instances than the group has: capacity raised to ceil(forecast / target).',
-  FORECAST_NO_RAISE: 'The forecast floor is at or below the capacity the reactive policies chose: no effect (a forecast never lowers capacity).',
-  FORECAST_ONLY: 'Forecast-only mode: the forecast, the actual load and the measured accuracy (WAPE) are logged; nothing is changed.',
-  FORECAST_OFF_SHORT_HISTORY: 'Too little history to forecast or to measure the forecast accuracy: the forecast is off.',
-  FORECAST_OFF_INACCURATE: 'The forecast error measured on the group\'s own history (WAPE) is above the threshold: the forecast is off.',
-} as const;
-
-export type AheadReasonCode = keyof typeof AHEAD_REASONS;
-export const AHEAD_REASON_CODES = Object.keys(AHEAD_REASONS) as AheadReasonCode[];
-
-/** A reason from the rules above: the catalogue's own codes (LIMIT_MAX_BOUND, SCALE_IN, ...) or the new ones. */
-export interface AheadReason {
-  readonly code: ReasonCode | AheadReasonCode;
-  readonly message: string;
-  readonly data: ReasonData;
-}
-
-export const aheadReason = (code: ReasonCode | AheadReasonCode, message: string, data: ReasonData = {}): AheadReason => ({ code, message, data });

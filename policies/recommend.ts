@@ -3,6 +3,7 @@ import type { GroupConfig } from './config';
 import { errorRateRecommendation } from './error-rate';
 import { latencyRecommendation } from './latency';
 import type { Recommendation } from './recommendation';
+import { holdOnFailFast, trackRequestRate } from './request-rate';
 import { trackTarget } from './target-tracking';
 
 export interface MetricValues {
@@ -10,14 +11,21 @@ export interface MetricValues {
   readonly memory?: number;
   readonly latency?: number;
   readonly errorRate?: number;
+  /** ALB RequestCount per minute over the group's target groups. */
+  readonly requests?: number;
 }
 
-export const recommend = (config: GroupConfig, values: MetricValues, ready: number, current: number): Recommendation[] => {
-  const { cpu, memory, latency, errorRate } = config.policies;
+/** healthyTargets divides the request count (per healthy target, as ALBRequestCountPerTarget); defaults to ready. */
+export const recommend = (config: GroupConfig, values: MetricValues, ready: number, current: number, healthyTargets = ready): Recommendation[] => {
+  const { cpu, memory, latency, errorRate, requestRate } = config.policies;
   const recs: Recommendation[] = [];
   if (cpu) recs.push(trackTarget('cpu', cpu, values.cpu, ready, current, config.tolerance));
   if (memory) recs.push(trackTarget('memory', memory, values.memory, ready, current, config.tolerance));
   if (latency) recs.push(latencyRecommendation(latency, values.latency, current));
+  if (requestRate) {
+    const rec = trackRequestRate(requestRate, values.requests, healthyTargets, current, config.tolerance);
+    recs.push(holdOnFailFast(rec, errorRate, values.errorRate, values.cpu, values.latency, current));
+  }
   if (errorRate) recs.push(errorRateRecommendation(errorRate, values.errorRate, values.cpu, values.latency, current));
   return recs;
 };

@@ -1,7 +1,7 @@
 // One policy's opinion on the desired capacity, with the reason behind it.
 import type { Reason, ReasonCode } from './reasons';
 
-export type PolicyName = 'cpu' | 'memory' | 'latency' | 'errorRate' | 'health';
+export type PolicyName = 'cpu' | 'memory' | 'latency' | 'errorRate' | 'health' | 'requestRate';
 
 /** out: wants more; in: would accept fewer; hold: wants the current size; abstain: no say. */
 export type Vote = 'out' | 'hold' | 'in' | 'abstain';

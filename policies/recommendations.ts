@@ -43,9 +43,9 @@ const healthVote = (health: HealthDecision, ready: number, warming: number, curr
 };
 
 export const recommendations = (config: GroupConfig, readings: Readings, ready: Readiness, health: HealthDecision, current: number): Recommendations => {
-  const latest = recommend(config, readings.latest, ready.ready, current).map((r) => waitForWarmup(r, ready.warming, current));
+  const latest = recommend(config, readings.latest, ready.ready, current, ready.healthyTargets).map((r) => waitForWarmup(r, ready.warming, current));
   return {
     latest: health.overloaded > 0 ? [...latest, healthVote(health, ready.ready, ready.warming, current)] : latest,
-    stable: recommend(config, readings.stable, ready.ready, current),
+    stable: recommend(config, readings.stable, ready.ready, current, ready.healthyTargets),
   };
 };

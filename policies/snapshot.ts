@@ -85,4 +85,9 @@ export interface Snapshot {
   readonly targets: readonly TargetHealth[];
   /** Most recent first. */
   readonly activities: readonly Activity[];
+  /**
+   * RequestCount per 5-minute slot (requests per minute, averaged over the slot; a point's t is the slot start), up
+   * to 14 days of complete slots. Read only for groups that configure a forecast.
+   */
+  readonly history?: Series;
 }

@@ -19,6 +19,7 @@ export const scaleInVetoes = (config: GroupConfig, latest: readonly Recommendati
   // publishes no TargetResponseTime), so only tracking metrics count as missing when silent.
   const strict = config.scaleInRequiresAllMetrics !== false;
   const silent = latest.filter((r) => (r.policy === 'cpu' || r.policy === 'memory') && r.vote === 'abstain').map((r) => r.policy as string);
-  const configured = readings.rejected.filter((m) => config.policies[m] !== undefined && !silent.includes(m));
+  // A silent RequestCount does not hold either: ELB publishes nothing for a minute without requests.
+  const configured = readings.rejected.filter((m) => (m === 'requests' ? config.policies.requestRate : config.policies[m]) !== undefined && !silent.includes(m));
   return { unhealthy: health.unhealthy, breakerOpen: health.breakerOpen, missing: strict ? [...silent, ...configured] : [] };
 };

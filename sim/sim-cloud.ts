@@ -1,11 +1,12 @@
 // The Cloud port over the simulated world: the controller observes and writes exactly as it does on AWS.
 import { CloudError } from '../controller/errors';
-import type { Cloud, Observation } from '../controller/port';
+import type { Cloud, Observation, ObserveOptions } from '../controller/port';
 import type { Write } from '../controller/writes';
 import type { GroupConfig } from '../policies/config';
-import type { Instance, Snapshot } from '../policies/snapshot';
+import type { Instance, Series, Snapshot } from '../policies/snapshot';
 import type { SimGroup } from './fleet';
 import type { MetricStore } from './metric-store';
+import { createRequestHistory } from './request-history';
 
 export interface SimCloudLog {
   /** Every write the controller made, with its time: the report's decision marks and action counts. */
@@ -14,7 +15,7 @@ export interface SimCloudLog {
 
 const LIFECYCLE: Readonly<Record<string, Instance['lifecycle']>> = { pending: 'Pending', 'in-service': 'InService', draining: 'Terminating' };
 
-export const snapshotOf = (g: SimGroup, store: MetricStore, now: number, lookbackMs: number): Snapshot => ({
+export const snapshotOf = (g: SimGroup, store: MetricStore, now: number, lookbackMs: number, history?: Series): Snapshot => ({
   takenAt: now,
   group: {
     name: g.name, min: g.min, max: g.max, desired: g.desired,
@@ -31,15 +32,20 @@ export const snapshotOf = (g: SimGroup, store: MetricStore, now: number, lookbac
     instanceId: i.id, targetGroupArn: g.targetGroupArn, state: i.target === 'unused' ? 'unused' : i.target,
   })),
   activities: [...g.activities].reverse(),
+  ...(history ? { history } : {}),
 });
 
 export const createSimCloud = (group: SimGroup, store: MetricStore, clock: () => number, log: SimCloudLog): Cloud => {
-  const observe = async (groups: readonly GroupConfig[], now: number): Promise<Observation> => {
+  const history = createRequestHistory(store);
+  const observe = async (groups: readonly GroupConfig[], now: number, options?: ObserveOptions): Promise<Observation> => {
     const snapshots = new Map<string, Snapshot>();
     const failures = new Map<string, Error>();
     for (const c of groups) {
       if (c.autoScalingGroupName !== group.name) failures.set(c.name, new CloudError(`Auto Scaling group "${c.autoScalingGroupName}" not found`, 'GroupNotFound'));
-      else snapshots.set(c.name, snapshotOf(group, store, now, (Math.max(c.stabilization.scaleInSeconds, c.metricMaxAgeSeconds) + 300) * 1000));
+      else {
+        const h = c.forecast && options?.history !== 'never' ? history.at(now, c.forecast.historyDays) : undefined;
+        snapshots.set(c.name, snapshotOf(group, store, now, (Math.max(c.stabilization.scaleInSeconds, c.metricMaxAgeSeconds) + 300) * 1000, h));
+      }
     }
     return { snapshots, failures };
   };

@@ -53,7 +53,7 @@ groups:
 
   it('rejects a group with no tracking policy, since nothing could ever scale it in', () => {
     expect(problems('groups:\n  g:\n    capacity: {min: 1, max: 2, desired: 1}\n    policies: {}\n    capacityMode: {}\n    health: {}\n')).toContain(
-      'groups.g.policies: needs cpu or memory: a tracking policy is what scales in',
+      'groups.g.policies: needs cpu, memory or requestRate: a tracking policy is what scales in',
     );
   });
 

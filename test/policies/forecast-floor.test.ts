@@ -86,7 +86,7 @@ describe('forecast floor', () => {
     const decisionArb = fc.record({
       active: fc.boolean(), floor: fc.option(fc.integer({ min: 0, max: 1000 })), forecast: fc.option(fc.double({ min: 0, max: 1e5, noNaN: true })),
       actual: fc.constant(null), forecastOfActual: fc.constant(null), wape: fc.option(fc.double({ min: 0, max: 5, noNaN: true })),
-      evaluated: fc.nat(288), reasons: fc.constant([]),
+      evaluated: fc.nat(288), reasons: fc.constant([]), peak: fc.constant(null), trusted: fc.boolean(),
     });
     fc.assert(fc.property(decisionArb, fc.integer({ min: 0, max: 1000 }), (d, target) => {
       const applied = applyForecastFloor(target, d as ForecastDecision);

@@ -1,0 +1,82 @@
+// The written rule that chooses the controller's one config for every trace (README, "Choosing the controller's
+// config"): the candidates, the bar each trace sets, and the choice. Pure, so the rule is tested by hand.
+import type { ForecastConfig, GroupConfig } from '../policies/config';
+
+/** Target utilisations tried, % of the documented per-instance capacity (sim/params.ts). */
+export const UTILISATIONS = [60, 65, 70, 75] as const;
+/** The baselines whose median SLO-violation minutes set each trace's bar: an operator's AWS and HPA configs at 60 %. */
+export const BAR_BASELINES = ['aws-tt-cpu@60', 'aws-tt-requests@60', 'aws-predictive-tt@60', 'hpa@60'] as const;
+/** The forecast tried on or off; on, with the lead time of boot + checks and the README's thresholds. */
+export const FORECAST_ON: ForecastConfig = { mode: 'act', leadMinutes: 7, historyDays: 14, minHistoryHours: 24, evaluationPoints: 288, minEvaluationPoints: 36, maxWape: 0.25 };
+
+export interface Candidate {
+  readonly utilisation: number;
+  readonly forecast: boolean;
+}
+
+export const CANDIDATES: readonly Candidate[] = UTILISATIONS.flatMap((utilisation) => [false, true].map((forecast) => ({ utilisation, forecast })));
+
+export const candidateName = (c: Candidate): string => `u${c.utilisation}${c.forecast ? '+forecast' : ''}`;
+
+/**
+ * The only knobs the rule turns: policies.cpu.target = u (its alarm at least u + 5), policies.requestRate.
+ * targetPerInstance = capacity * u / 100, and the forecast on or off; everything else as shipped.
+ */
+export const candidateConfig = (shipped: GroupConfig, c: Candidate, capacityPerInstance: number): GroupConfig => {
+  const { forecast: _shippedForecast, ...rest } = shipped;
+  return {
+    ...rest,
+    policies: {
+      ...shipped.policies,
+      cpu: { target: c.utilisation, alarm: Math.max(shipped.policies.cpu?.alarm ?? 80, c.utilisation + 5) },
+      requestRate: { targetPerInstance: (capacityPerInstance * c.utilisation) / 100 },
+    },
+    ...(c.forecast ? { forecast: shipped.forecast ?? FORECAST_ON } : {}),
+  };
+};
+
+/** One trace's figures for one candidate: medians over the seeds, and the bar the baselines set on that trace. */
+export interface TraceFigures {
+  readonly trace: string;
+  readonly sloMinutes: number;
+  readonly costUsd: number;
+  /** Median over BAR_BASELINES of their median SLO-violation minutes. */
+  readonly bar: number;
+  /** The cheapest BAR_BASELINES median cost on the trace. */
+  readonly cheapestUsd: number;
+}
+
+export interface Scored {
+  readonly candidate: Candidate;
+  readonly traces: readonly TraceFigures[];
+  /** Traces where the candidate's SLO-violation minutes are above the bar. */
+  readonly over: number;
+  /** Mean over traces of cost / cheapest baseline cost. */
+  readonly relativeCost: number;
+}
+
+export const score = (candidate: Candidate, traces: readonly TraceFigures[]): Scored => ({
+  candidate, traces,
+  over: traces.filter((t) => t.sloMinutes > t.bar).length,
+  relativeCost: traces.reduce((a, t) => a + t.costUsd / t.cheapestUsd, 0) / traces.length,
+});
+
+/**
+ * Admissible: at or under the bar on every trace. The choice is the admissible candidate with the lowest mean
+ * relative cost; with none admissible, the fewest traces over the bar, then the lowest mean relative cost. Ties go
+ * to the earlier candidate (lower utilisation, forecast off): the more conservative config.
+ */
+export const choose = (scored: readonly Scored[]): { readonly chosen: Scored; readonly admissible: boolean } => {
+  if (scored.length === 0) throw new Error('choose: no candidate was scored');
+  let best = scored[0]!;
+  for (const s of scored.slice(1)) if (s.over < best.over || (s.over === best.over && s.relativeCost < best.relativeCost)) best = s;
+  return { chosen: best, admissible: best.over === 0 };
+};
+
+/** Median of a non-empty list (the mean of the middle two for an even count). */
+export const median = (xs: readonly number[]): number => {
+  if (xs.length === 0) throw new Error('median: no values');
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
