@@ -96,6 +96,16 @@ describe('serverless package, as the README runs it', () => {
     }
   });
 
+  it('bundles neither the YAML parser nor the SDK\'s profile, SSO and instance-metadata credential chain', () => {
+    for (const z of readdirSync(dev.dir).filter((f) => f.endsWith('.zip'))) {
+      // Act
+      const bundle = execFileSync('unzip', ['-p', join(dev.dir, z), 'functions/*.js']).toString();
+      // Assess: keepNames keeps these class and function names wherever their code is bundled.
+      expect(bundle.length).toBeGreaterThan(100_000);
+      expect(bundle).not.toMatch(/YAMLParseError|fromIni|fromSSO/);
+    }
+  });
+
   it('packages the config that --param=config names, validated, as the JSON every zip carries', () => {
     // Prepare
     const expected = loadConfig(join(ROOT, 'test/fixtures/two-groups.yaml'));
