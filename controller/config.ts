@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import type * as z from 'zod';
-import type { Config, GroupConfig } from '../policies/config';
+import type { Config } from '../policies/config';
 import { configSchema, prototypeKeyProblems, toConfig } from './config-schema';
-import { ConfigError, UnknownGroupError } from './errors';
+import { ConfigError } from './errors';
 
 export const formatIssues = (issues: readonly z.core.$ZodIssue[]): string[] =>
   issues.map((i) => `${i.path.length > 0 ? i.path.join('.') : '(root)'}: ${i.message}`);
@@ -37,18 +37,5 @@ export const loadConfig = (path: string): Config => {
   return parseConfig(text, path);
 };
 
-export const findGroup = (config: Config, name: string): GroupConfig => {
-  const g = config.groups.find((x) => x.name === name || x.autoScalingGroupName === name);
-  if (!g) throw new UnknownGroupError(name, config.groups.map((x) => x.name));
-  return g;
-};
-
-/**
- * The groups a run names (by group or ASG name), each once and in config order; absent: every group.
- * A group named twice (or by both names) runs once, so it is observed and written once.
- */
-export const findGroups = (config: Config, names?: readonly string[]): readonly GroupConfig[] => {
-  if (!names) return config.groups;
-  const wanted = new Set(names.map((n) => findGroup(config, n)));
-  return config.groups.filter((g) => wanted.has(g));
-};
+// The group look-ups live in find-groups.ts (no yaml, no schema); re-exported for the CLI and the tests.
+export { findGroup, findGroups } from './find-groups';

@@ -8,7 +8,7 @@ import { healthFloor } from '../policies/unhealthy';
 import type { ManualPayload } from '../events/manual-payload';
 import type { DecisionRecord } from './decision-record';
 import { EventParseError } from './errors';
-import { findGroup } from './config';
+import { findGroup } from './find-groups';
 import type { Cloud, Observation } from './port';
 import { reconcile, type RunResult } from './reconcile';
 import { parseDuration } from './time-arg';

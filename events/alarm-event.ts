@@ -1,5 +1,5 @@
 // CloudWatch alarm state changes, from EventBridge or from the classic SNS notification, as one shape.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { EventParseError } from '../controller/errors';
 import { eventBridgeEnvelope, snsEnvelope } from './envelopes';
 import { parseWith } from './parse';
@@ -7,26 +7,26 @@ import { parseWith } from './parse';
 const STATE = z.enum(['OK', 'ALARM', 'INSUFFICIENT_DATA']);
 const dimension = z.object({ name: z.string(), value: z.string() });
 
-const eventBridgeAlarm = eventBridgeEnvelope.extend({
+const eventBridgeAlarm = z.extend(eventBridgeEnvelope, {
   source: z.literal('aws.cloudwatch'),
   'detail-type': z.literal('CloudWatch Alarm State Change'),
-  detail: z.object({
-    alarmName: z.string().min(1),
-    state: z.object({ value: STATE, reason: z.string().optional() }),
-    configuration: z.object({
-      metrics: z.array(z.object({
-        metricStat: z.object({ metric: z.object({ dimensions: z.record(z.string(), z.string()).optional() }).optional() }).optional(),
-      }).passthrough()).optional(),
-    }).passthrough().optional(),
-  }).passthrough(),
+  detail: z.looseObject({
+    alarmName: z.string().check(z.minLength(1)),
+    state: z.object({ value: STATE, reason: z.optional(z.string()) }),
+    configuration: z.optional(z.looseObject({
+      metrics: z.optional(z.array(z.looseObject({
+        metricStat: z.optional(z.object({ metric: z.optional(z.object({ dimensions: z.optional(z.record(z.string(), z.string())) })) })),
+      }))),
+    })),
+  }),
 });
 
-const snsAlarmMessage = z.object({
-  AlarmName: z.string().min(1),
+const snsAlarmMessage = z.looseObject({
+  AlarmName: z.string().check(z.minLength(1)),
   NewStateValue: STATE,
-  NewStateReason: z.string().optional(),
-  Trigger: z.object({ Dimensions: z.array(dimension).optional() }).passthrough().optional(),
-}).passthrough();
+  NewStateReason: z.optional(z.string()),
+  Trigger: z.optional(z.looseObject({ Dimensions: z.optional(z.array(dimension)) })),
+});
 
 export interface AlarmEvent {
   readonly alarmName: string;

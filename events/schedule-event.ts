@@ -1,16 +1,16 @@
 // Scheduled runs: the EventBridge "Scheduled Event", or a rule's constant input naming groups.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { eventBridgeEnvelope } from './envelopes';
 import { parseWith } from './parse';
 
-const scheduled = eventBridgeEnvelope.extend({
+const scheduled = z.extend(eventBridgeEnvelope, {
   source: z.enum(['aws.events', 'aws.scheduler']),
   'detail-type': z.literal('Scheduled Event'),
 });
 
 const input = z.strictObject({
-  groups: z.array(z.string().min(1)).min(1).optional(),
-  rule: z.string().optional(),
+  groups: z.optional(z.array(z.string().check(z.minLength(1))).check(z.minLength(1))),
+  rule: z.optional(z.string()),
 });
 
 export interface ScheduleEvent {

@@ -1,23 +1,23 @@
 // EC2's at-risk signals for a Spot Instance, from EventBridge, as one shape: "EC2 Spot Instance Interruption Warning"
 // (two minutes' notice; instance-action hibernate | stop | terminate) and "EC2 Instance Rebalance Recommendation".
 // Shapes: Amazon EC2 User Guide, "Spot Instance interruption notices" and "EC2 instance rebalance recommendations".
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { eventBridgeEnvelope as EventBridgeSchema } from './envelopes';
 import type { AtRiskSignal } from '../policies/spot-interruption';
 import { parseWith } from './parse';
 
-const INSTANCE_ID = z.string().regex(/^i-[0-9a-f]{8,17}$/, 'expected an EC2 instance id (i- and 8 or 17 hex digits)');
+const INSTANCE_ID = z.string().check(z.regex(/^i-[0-9a-f]{8,17}$/, 'expected an EC2 instance id (i- and 8 or 17 hex digits)'));
 
-const interruption = EventBridgeSchema.extend({
+const interruption = z.extend(EventBridgeSchema, {
   source: z.literal('aws.ec2'),
   'detail-type': z.literal('EC2 Spot Instance Interruption Warning'),
-  detail: z.object({ 'instance-id': INSTANCE_ID, 'instance-action': z.enum(['hibernate', 'stop', 'terminate']) }).passthrough(),
+  detail: z.looseObject({ 'instance-id': INSTANCE_ID, 'instance-action': z.enum(['hibernate', 'stop', 'terminate']) }),
 });
 
-const rebalance = EventBridgeSchema.extend({
+const rebalance = z.extend(EventBridgeSchema, {
   source: z.literal('aws.ec2'),
   'detail-type': z.literal('EC2 Instance Rebalance Recommendation'),
-  detail: z.object({ 'instance-id': INSTANCE_ID }).passthrough(),
+  detail: z.looseObject({ 'instance-id': INSTANCE_ID }),
 });
 
 const spotEvent = z.discriminatedUnion('detail-type', [interruption, rebalance]);

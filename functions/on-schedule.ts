@@ -1,6 +1,6 @@
 // onSchedule: the regular tick reconciles every group (this is what scales in and follows the windows),
 // or only the groups a rule's input names.
-import { findGroups } from '../controller/config';
+import { findGroups } from '../controller/find-groups';
 import { reconcile } from '../controller/reconcile';
 import { parseScheduleEvent } from '../events/schedule-event';
 import { defaultRuntime, type Runtime } from './runtime';

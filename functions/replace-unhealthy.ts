@@ -2,7 +2,7 @@
 // The plain every-minute tick is folded into onSchedule's, which already replaces unhealthy targets with the same
 // rules: one read of every group per minute, not two (README, "Reads per run").
 import { groupForAlarm } from '../controller/alarm-group';
-import { findGroups } from '../controller/config';
+import { findGroups } from '../controller/find-groups';
 import { reconcile } from '../controller/reconcile';
 import type { Trigger } from '../controller/trigger';
 import type { GroupConfig } from '../policies/config';

@@ -1,10 +1,11 @@
 // Item 10: configurations that validated and then misbehaved are errors, each naming its path.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseConfig } from '../../controller/config';
 import { isIanaRegionZone } from '../../controller/config-schema';
 import { ConfigError } from '../../controller/errors';
+import { packageConfig } from '../../deploy/package-config';
 import { makeOnSchedule } from '../../functions/on-schedule';
 import { createRuntime } from '../../functions/runtime';
 import { asgMock, cwMock, elbMock, resetAws } from '../fixtures/aws-world';
@@ -77,16 +78,20 @@ describe('configuration validation', () => {
   describe('through a handler', () => {
     beforeEach(resetAws);
 
-    it('an invalid file fails the run with ConfigError naming the path, and no AWS call', async () => {
+    it('an invalid file fails the package step naming the path, writes nothing, and a run on it makes no AWS call', async () => {
       // Prepare
       const dir = mkdtempSync(join(tmpdir(), 'autoscaler-config-'));
       const file = join(dir, 'autoscaler.yaml');
+      const packaged = join(dir, 'dist', 'config.json');
       writeFileSync(file, `groups:\n${group('web', '    timeZone: EST\n')}`);
       // Act
-      const run = makeOnSchedule(() => createRuntime({ AUTOSCALER_CONFIG: file }))({ groups: ['web'] });
-      // Assess
-      await expect(run).rejects.toThrow(ConfigError);
-      await expect(makeOnSchedule(() => createRuntime({ AUTOSCALER_CONFIG: file }))({})).rejects.toThrow(/groups\.web\.timeZone: must be UTC or an IANA/);
+      const pack = () => packageConfig(file, packaged, dir);
+      const run = () => makeOnSchedule(() => createRuntime({ AUTOSCALER_CONFIG: packaged }))({ groups: ['web'] });
+      // Assess: the functions read only what the package step wrote, and it wrote nothing.
+      expect(pack).toThrow(ConfigError);
+      expect(pack).toThrow(/groups\.web\.timeZone: must be UTC or an IANA/);
+      expect(existsSync(packaged)).toBe(false);
+      await expect(run()).rejects.toThrow(/config\.json:\n {2}\(file\): cannot read: ENOENT/);
       expect(asgMock.calls().length + cwMock.calls().length + elbMock.calls().length).toBe(0);
     });
   });

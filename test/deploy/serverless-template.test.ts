@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../controller/config';
+import { parsePackagedConfig } from '../../controller/packaged-config';
 import { METRIC_NAMESPACE } from '../../functions/metric-names';
 
 type Resource = { Type: string; Properties: Record<string, unknown>; DependsOn?: string[] };
@@ -80,12 +81,12 @@ describe('serverless package, as the README runs it', () => {
     for (const p of Object.values(fns)) {
       expect(p).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], ReservedConcurrentExecutions: 1 });
       expect((p.Environment as { Variables: Record<string, string> }).Variables).toMatchObject({
-        AUTOSCALER_STAGE: 'dev', AUTOSCALER_ALARM_PREFIX: 'autoscaler-dev', AUTOSCALER_CONFIG: 'config/autoscaler.yaml', POWERTOOLS_METRICS_NAMESPACE: METRIC_NAMESPACE, POWERTOOLS_LOG_LEVEL: 'INFO',
+        AUTOSCALER_STAGE: 'dev', AUTOSCALER_ALARM_PREFIX: 'autoscaler-dev', AUTOSCALER_CONFIG: 'dist/config.json', POWERTOOLS_METRICS_NAMESPACE: METRIC_NAMESPACE, POWERTOOLS_LOG_LEVEL: 'INFO',
       });
     }
   });
 
-  it('ships each function in a zip of at most 300 KB, with its source map beside it rather than in it', () => {
+  it('ships each function in a zip of at most 300 KB, its bundle and the packaged JSON config, with its source map beside it rather than in it', () => {
     const zips = readdirSync(dev.dir).filter((f) => f.endsWith('.zip'));
     const maps = readdirSync(join(dev.dir, 'sourcemaps')).sort();
     expect(maps).toEqual(['manual.js.map', 'on-alarm.js.map', 'on-schedule.js.map', 'on-spot-interruption.js.map', 'replace-unhealthy.js.map']);
@@ -93,7 +94,28 @@ describe('serverless package, as the README runs it', () => {
     expect(zips.sort()).toEqual(['manual.zip', 'onAlarm.zip', 'onSchedule.zip', 'onSpotInterruption.zip', 'replaceUnhealthy.zip']);
     for (const z of zips) {
       expect(statSync(join(dev.dir, z)).size).toBeLessThanOrEqual(300 * 1024);
-      expect(execFileSync('unzip', ['-Z1', join(dev.dir, z)]).toString().trim().split('\n').sort()).toEqual(['config/autoscaler.yaml', expect.stringMatching(/^functions\/[a-z-]+\.js$/)]);
+      expect(execFileSync('unzip', ['-Z1', join(dev.dir, z)]).toString().trim().split('\n').sort()).toEqual(['dist/config.json', expect.stringMatching(/^functions\/[a-z-]+\.js$/)]);
+    }
+  });
+
+  it('bundles neither the YAML parser nor the SDK\'s profile, SSO and instance-metadata credential chain', () => {
+    for (const z of readdirSync(dev.dir).filter((f) => f.endsWith('.zip'))) {
+      // Act
+      const bundle = execFileSync('unzip', ['-p', join(dev.dir, z), 'functions/*.js']).toString();
+      // Assess: keepNames keeps these class and function names wherever their code is bundled.
+      expect(bundle.length).toBeGreaterThan(100_000);
+      expect(bundle).not.toMatch(/YAMLParseError|fromIni|fromSSO/);
+    }
+  });
+
+  it('packages the config that --param=config names, validated, as the JSON every zip carries', () => {
+    // Prepare
+    const expected = loadConfig(join(ROOT, 'test/fixtures/two-groups.yaml'));
+    for (const z of readdirSync(two.dir).filter((f) => f.endsWith('.zip'))) {
+      // Act
+      const text = execFileSync('unzip', ['-p', join(two.dir, z), 'dist/config.json']).toString();
+      // Assess
+      expect(parsePackagedConfig(text, z)).toEqual(expected);
     }
   });
 
