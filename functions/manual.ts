@@ -1,5 +1,5 @@
 // manual: direct invoke by an operator. Returns the plan(s) and what was written; bad input writes nothing.
-import { findGroup } from '../controller/config';
+import { findGroup } from '../controller/find-groups';
 import { runManual } from '../controller/manual';
 import { warmPoolStatus, type WarmPoolStatus } from '../controller/warm-pool-status';
 import { parseManualPayload } from '../events/manual-payload';
