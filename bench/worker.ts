@@ -10,6 +10,8 @@ import { pointWorld, scaledTrace } from '../sim/simulate';
 import type { CapacitySchedule } from '../sim/stats';
 import type { RunSummary } from '../sim/summary';
 import { loadTrace, type Trace } from '../sim/trace';
+import { repeatedTo } from './long-trace';
+import { runDigest } from './run-digest';
 
 export interface Job {
   readonly id: number;
@@ -17,6 +19,10 @@ export interface Job {
   readonly point: string;
   readonly schedule: CapacitySchedule;
   readonly seed: number;
+  /** Run the trace repeated to this many minutes (bench/long-trace.ts) instead of as shipped. */
+  readonly minutes?: number;
+  /** Also send back the run's digest (bench/run-digest.ts): every minute, exact. */
+  readonly digest?: boolean;
 }
 
 export interface JobResult {
@@ -25,15 +31,20 @@ export interface JobResult {
   readonly seconds: number;
   /** CPU seconds the run took (user + system): the speed measure that other load on the machine does not skew. */
   readonly cpuSeconds: number;
+  readonly digest?: string;
 }
 
 const ROOT = join(__dirname, '..');
 const config = loadConfig(join(ROOT, 'config/autoscaler.yaml')).groups[0]!;
 const traces = new Map<string, Trace>();
 
-const traceOf = (file: string): Trace => {
-  let t = traces.get(file);
-  if (!t) traces.set(file, (t = scaledTrace(loadTrace(join(ROOT, 'traces', file)), config, DEFAULT_PARAMS).trace));
+const traceOf = (file: string, minutes: number | undefined): Trace => {
+  const key = `${file}:${minutes ?? ''}`;
+  let t = traces.get(key);
+  if (!t) {
+    const shipped = loadTrace(join(ROOT, 'traces', file));
+    traces.set(key, (t = scaledTrace(minutes === undefined ? shipped : repeatedTo(shipped, minutes), config, DEFAULT_PARAMS).trace));
+  }
   return t;
 };
 
@@ -41,10 +52,13 @@ process.on('message', (job: Job) => {
   const point = pointNamed(job.point)!;
   const t0 = performance.now();
   const c0 = process.cpuUsage();
-  const base = { config, trace: traceOf(job.file), params: DEFAULT_PARAMS, prices: US_EAST_1_T3_MEDIUM, slo: DEFAULT_SLO, faults: {}, seed: job.seed };
+  const base = { config, trace: traceOf(job.file, job.minutes), params: DEFAULT_PARAMS, prices: US_EAST_1_T3_MEDIUM, slo: DEFAULT_SLO, faults: {}, seed: job.seed };
   void runPolicy(point.factory, pointWorld(point, base, job.schedule)).then((run) => {
     const cpu = process.cpuUsage(c0);
-    const result: JobResult = { id: job.id, summary: run.summary, seconds: (performance.now() - t0) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
+    const result: JobResult = {
+      id: job.id, summary: run.summary, seconds: (performance.now() - t0) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6,
+      ...(job.digest ? { digest: runDigest(run) } : {}),
+    };
     process.send!(result);
   });
 });
