@@ -1,6 +1,5 @@
 // The controller under test: the real Lambda handlers over the Cloud port, woken as in production:
 // onSchedule and replaceUnhealthy every minute, onAlarm on every alarm state change.
-import type { DecisionRecord } from '../../controller/decision-record';
 import { makeOnAlarm } from '../../functions/on-alarm';
 import { makeOnSchedule } from '../../functions/on-schedule';
 import { makeReplaceUnhealthy } from '../../functions/replace-unhealthy';
@@ -9,7 +8,7 @@ import type { GroupConfig } from '../../policies/config';
 import { evaluateAlarm, type AlarmSpec, type AlarmState } from '../metric-store';
 import { createSimCloud, type SimCloudLog } from '../sim-cloud';
 import type { World } from '../world';
-import type { Policy } from './policy';
+import type { Policy, PolicyRecord } from './policy';
 
 /** The alarms serverless.yml creates for a group, in the simulator's CloudWatch. */
 export const alarmsFor = (c: GroupConfig): AlarmSpec[] => {
@@ -35,12 +34,13 @@ const tick = (rule: string, now: number) => ({
 });
 
 export const controller = (world: World): Policy => {
-  const records: DecisionRecord[] = [];
+  // The whole record (snapshot, plan) is built by the handlers as in Lambda; a run keeps only what it reads.
+  const records: PolicyRecord[] = [];
   const log: SimCloudLog = { writes: [] };
   const config = world.config;
   const rt: Runtime = {
     config: { dryRun: false, groups: [config] }, cloud: createSimCloud(world.group, world.store, () => world.now, log),
-    record: (r) => records.push(r), now: () => world.now, dryRun: false,
+    record: (r) => records.push({ reasonCodes: r.reasonCodes, written: r.written }), now: () => world.now, dryRun: false,
   };
   const onAlarm = makeOnAlarm(() => rt);
   const onSchedule = makeOnSchedule(() => rt);
