@@ -19,6 +19,10 @@ export interface MetricStore {
    * many. Alarms are evaluated every minute: this reads them without building the points.
    */
   readonly latest: (name: MetricName, now: number, lookbackMs: number, count: number, out: number[]) => number;
+  /** The newest datapoint `visible` would return, if any: what a policy reading the last value needs, one object. */
+  readonly newest: (name: MetricName, now: number, lookbackMs: number) => { readonly t: number; readonly v: number } | undefined;
+  /** The value of the datapoint for minute `t` if `visible` would return it. */
+  readonly valueAt: (name: MetricName, t: number, now: number, lookbackMs: number) => number | undefined;
 }
 
 /** One metric's datapoints in two parallel arrays: a month of minutes is numbers, not objects for the GC to trace. */
@@ -56,6 +60,25 @@ export const createMetricStore = (delayMs: number): MetricStore => {
         if (t + 60_000 + delayMs <= now) out[n++] = s.v[k]!;
       }
       return n;
+    },
+    newest: (name, now, lookbackMs) => {
+      const s = series.get(name) ?? NONE;
+      for (let k = s.t.length - 1; k >= 0; k -= 1) {
+        const t = s.t[k]!;
+        if (t < now - lookbackMs) break;
+        if (t + 60_000 + delayMs <= now) return { t, v: s.v[k]! };
+      }
+      return undefined;
+    },
+    valueAt: (name, at, now, lookbackMs) => {
+      const s = series.get(name) ?? NONE;
+      if (at < now - lookbackMs || at + 60_000 + delayMs > now) return undefined;
+      for (let k = s.t.length - 1; k >= 0; k -= 1) {
+        const t = s.t[k]!;
+        if (t < at) break;
+        if (t === at) return s.v[k]!;
+      }
+      return undefined;
     },
   };
 };

@@ -3,7 +3,7 @@ import { CloudError } from '../controller/errors';
 import type { Cloud, Observation } from '../controller/port';
 import type { Write } from '../controller/writes';
 import type { GroupConfig } from '../policies/config';
-import type { Instance, Snapshot } from '../policies/snapshot';
+import type { Activity, Instance, Snapshot, TargetHealth } from '../policies/snapshot';
 import type { SimGroup } from './fleet';
 import type { MetricStore } from './metric-store';
 
@@ -14,24 +14,36 @@ export interface SimCloudLog {
 
 const LIFECYCLE: Readonly<Record<string, Instance['lifecycle']>> = { pending: 'Pending', 'in-service': 'InService', draining: 'Terminating' };
 
-export const snapshotOf = (g: SimGroup, store: MetricStore, now: number, lookbackMs: number): Snapshot => ({
-  takenAt: now,
-  group: {
-    name: g.name, min: g.min, max: g.max, desired: g.desired,
-    instances: g.instances.filter((i) => i.state !== 'terminated').map((i) => ({
-      id: i.id, lifecycle: LIFECYCLE[i.state] ?? 'Other', health: i.asgHealth, market: i.market, launchedAt: i.launchedAt,
-    })),
-    distribution: g.distribution, tags: { ...g.tags }, healthCheckGracePeriodSeconds: g.gracePeriodSeconds, targetGroupArns: [g.targetGroupArn],
-  },
-  metrics: {
-    cpu: store.visible('cpu', now, lookbackMs), memory: store.visible('memory', now, lookbackMs), latency: store.visible('latency', now, lookbackMs),
-    errorRate: store.visible('errorRate', now, lookbackMs), requests: store.visible('requests', now, lookbackMs),
-  },
-  targets: g.instances.filter((i) => i.state === 'in-service' || i.state === 'draining').map((i) => ({
-    instanceId: i.id, targetGroupArn: g.targetGroupArn, state: i.target === 'unused' ? 'unused' : i.target,
-  })),
-  activities: [...g.activities].reverse(),
-});
+/** Built with loops and explicit literals: the controller observes every simulated minute. */
+export const snapshotOf = (g: SimGroup, store: MetricStore, now: number, lookbackMs: number): Snapshot => {
+  const instances: Instance[] = [];
+  const targets: TargetHealth[] = [];
+  for (const i of g.instances) {
+    if (i.state !== 'terminated') {
+      instances.push({ id: i.id, lifecycle: LIFECYCLE[i.state] ?? 'Other', health: i.asgHealth, market: i.market, launchedAt: i.launchedAt });
+    }
+    if (i.state === 'in-service' || i.state === 'draining') {
+      targets.push({ instanceId: i.id, targetGroupArn: g.targetGroupArn, state: i.target === 'unused' ? 'unused' : i.target });
+    }
+  }
+  const tags: Record<string, string> = {};
+  for (const k in g.tags) tags[k] = g.tags[k]!;
+  const activities: Activity[] = [];
+  for (let k = g.activities.length - 1; k >= 0; k -= 1) activities.push(g.activities[k]!);
+  return {
+    takenAt: now,
+    group: {
+      name: g.name, min: g.min, max: g.max, desired: g.desired, instances,
+      distribution: g.distribution, tags, healthCheckGracePeriodSeconds: g.gracePeriodSeconds, targetGroupArns: [g.targetGroupArn],
+    },
+    metrics: {
+      cpu: store.visible('cpu', now, lookbackMs), memory: store.visible('memory', now, lookbackMs), latency: store.visible('latency', now, lookbackMs),
+      errorRate: store.visible('errorRate', now, lookbackMs), requests: store.visible('requests', now, lookbackMs),
+    },
+    targets,
+    activities,
+  };
+};
 
 export const createSimCloud = (group: SimGroup, store: MetricStore, clock: () => number, log: SimCloudLog): Cloud => {
   const observe = async (groups: readonly GroupConfig[], now: number): Promise<Observation> => {
