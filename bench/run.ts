@@ -1,7 +1,6 @@
 // `npm run bench`: every shipped trace, every policy point of the sweep, both capacity views, over seeds, spread
 // over child processes (one per core). One table per trace and view (median and range over seeds), the
 // controller's frontier verdict per trace, and the simulator's speed in group-minutes per second.
-import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -10,43 +9,16 @@ import { POINTS } from '../sim/policies/catalogue';
 import { frontierOf, type SimulationView } from '../sim/simulate';
 import { pointStats, type CapacitySchedule } from '../sim/stats';
 import type { RunSummary } from '../sim/summary';
+import { runJobs } from './pool';
 import { benchTraces } from './trace-set';
 import { traceVerdict, verdictReport, type TraceVerdict } from './verdicts';
-import type { Job, JobResult } from './worker';
+import type { Job } from './worker';
 
 const ROOT = join(__dirname, '..');
 const SEEDS = Number(process.env.BENCH_SEEDS ?? 5);
 const WORKERS = Number(process.env.BENCH_WORKERS ?? Math.max(1, availableParallelism()));
 const SCHEDULES: readonly CapacitySchedule[] = ['windows', 'on-demand'];
 
-const runJobs = (jobs: readonly Job[], minutesOf: (file: string) => number): Promise<Map<number, JobResult>> => new Promise((resolve, reject) => {
-  // Longest traces first, so the last jobs to finish are short ones and both cores stay busy to the end.
-  const queue = [...jobs].sort((a, b) => minutesOf(b.file) - minutesOf(a.file));
-  const results = new Map<number, JobResult>();
-  const children: ChildProcess[] = [];
-  const feed = (c: ChildProcess): void => {
-    const job = queue.shift();
-    if (job) c.send(job);
-    else c.kill();
-  };
-  for (let k = 0; k < Math.min(WORKERS, jobs.length); k += 1) {
-    const c = fork(join(__dirname, 'worker.ts'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    c.on('message', (r: JobResult) => {
-      results.set(r.id, r);
-      if (results.size % Math.ceil(jobs.length / 20) === 0) process.stderr.write(`bench: ${results.size} of ${jobs.length} runs\n`);
-      if (results.size === jobs.length) {
-        for (const x of children) x.kill();
-        resolve(results);
-      } else feed(c);
-    });
-    c.on('error', reject);
-    c.on('exit', (code) => {
-      if (code !== 0 && code !== null && results.size < jobs.length) reject(new Error(`bench worker exited with ${code}`));
-    });
-    children.push(c);
-    feed(c);
-  }
-});
 
 const main = async (): Promise<void> => {
   const traces = benchTraces(ROOT, process.argv.slice(2), process.env.BENCH_TRACES?.split(','));
@@ -57,7 +29,7 @@ const main = async (): Promise<void> => {
     jobs.push({ id: jobs.length, file, point: point.name, schedule, seed });
   }
   const t0 = performance.now();
-  const results = await runJobs(jobs, (f) => minutes.get(f) ?? 0);
+  const results = await runJobs(jobs, WORKERS, (j) => minutes.get(j.file) ?? 0);
   const wall = (performance.now() - t0) / 1000;
   const verdicts: TraceVerdict[] = [];
   let groupMinutes = 0;

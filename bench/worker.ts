@@ -10,6 +10,8 @@ import { pointWorld, scaledTrace } from '../sim/simulate';
 import type { CapacitySchedule } from '../sim/stats';
 import type { RunSummary } from '../sim/summary';
 import type { Trace } from '../sim/trace';
+import { repeatedTo } from './long-trace';
+import { runDigest } from './run-digest';
 import { loadBenchTrace } from './trace-set';
 
 export interface Job {
@@ -18,6 +20,10 @@ export interface Job {
   readonly point: string;
   readonly schedule: CapacitySchedule;
   readonly seed: number;
+  /** Run the trace repeated to this many minutes (bench/long-trace.ts) instead of as shipped. */
+  readonly minutes?: number;
+  /** Also send back the run's digest (bench/run-digest.ts): every minute, exact. */
+  readonly digest?: boolean;
 }
 
 export interface JobResult {
@@ -26,15 +32,20 @@ export interface JobResult {
   readonly seconds: number;
   /** CPU seconds the run took (user + system): the speed measure that other load on the machine does not skew. */
   readonly cpuSeconds: number;
+  readonly digest?: string;
 }
 
 const ROOT = join(__dirname, '..');
 const config = loadConfig(join(ROOT, 'config/autoscaler.yaml')).groups[0]!;
 const traces = new Map<string, Trace>();
 
-const traceOf = (file: string): Trace => {
-  let t = traces.get(file);
-  if (!t) traces.set(file, (t = scaledTrace(loadBenchTrace(ROOT, file), config, DEFAULT_PARAMS).trace));
+const traceOf = (file: string, minutes: number | undefined): Trace => {
+  const key = `${file}:${minutes ?? ''}`;
+  let t = traces.get(key);
+  if (!t) {
+    const shipped = loadBenchTrace(ROOT, file);
+    traces.set(key, (t = scaledTrace(minutes === undefined ? shipped : repeatedTo(shipped, minutes), config, DEFAULT_PARAMS).trace));
+  }
   return t;
 };
 
@@ -42,10 +53,14 @@ process.on('message', (job: Job) => {
   const point = pointNamed(job.point)!;
   const t0 = performance.now();
   const c0 = process.cpuUsage();
-  const base = { config, trace: traceOf(job.file), params: DEFAULT_PARAMS, prices: US_EAST_1_T3_MEDIUM, slo: DEFAULT_SLO, faults: {}, seed: job.seed };
-  void runPolicy(point.factory, pointWorld(point, base, job.schedule)).then((run) => {
+  const base = { config, trace: traceOf(job.file, job.minutes), params: DEFAULT_PARAMS, prices: US_EAST_1_T3_MEDIUM, slo: DEFAULT_SLO, faults: {}, seed: job.seed };
+  // Only a digest reads the minutes: a summary-only run keeps none, so the GC has a month of records less to trace.
+  void runPolicy(point.factory, pointWorld(point, base, job.schedule), { minutes: job.digest === true }).then((run) => {
     const cpu = process.cpuUsage(c0);
-    const result: JobResult = { id: job.id, summary: run.summary, seconds: (performance.now() - t0) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
+    const result: JobResult = {
+      id: job.id, summary: run.summary, seconds: (performance.now() - t0) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6,
+      ...(job.digest ? { digest: runDigest(run) } : {}),
+    };
     process.send!(result);
   });
 });

@@ -11,7 +11,7 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 const formatterFor = (timeZone: string): Intl.DateTimeFormat => {
   let f = formatters.get(timeZone);
   if (f === undefined) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    f = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
     formatters.set(timeZone, f);
   }
   return f;
@@ -22,21 +22,67 @@ export interface LocalTime {
   readonly minutes: number; // minutes since local midnight
 }
 
-export const localTime = (now: number, timeZone: string): LocalTime => {
+const WEEK_MINUTES = 7 * 1440;
+const HOUR_MS = 3_600_000;
+
+/** The local weekday and minute of `now`, and whether the zone's offset at `now` has a seconds part (LMT). */
+const formatLocal = (now: number, timeZone: string): { day: number; minutes: number; second: number } => {
   let day = 0;
   let hour = 0;
   let minute = 0;
+  let second = 0;
   for (const part of formatterFor(timeZone).formatToParts(now)) {
     if (part.type === 'weekday') day = SHORT[part.value] ?? 0;
     else if (part.type === 'hour') hour = Number(part.value);
     else if (part.type === 'minute') minute = Number(part.value);
+    else if (part.type === 'second') second = Number(part.value);
   }
-  return { day, minutes: hour * 60 + minute };
+  return { day, minutes: hour * 60 + minute, second };
 };
 
+// formatToParts is the costly part of a decision (and of every simulated minute), and the offset changes at most
+// once an hour: per zone, the local minute-of-week at the start of the current UTC hour, kept while the offset
+// holds for the whole hour (the same local-minute count at its first and last millisecond, no seconds part).
+// Within such an hour, local time is the hour's start plus the whole minutes since; otherwise Intl answers.
+interface HourAnchor {
+  readonly hour: number;
+  /** Local minute of the week at `hour`, or -1 when the hour has an offset change or a seconds offset. */
+  readonly base: number;
+}
+const anchors = new Map<string, HourAnchor>();
+
+const anchorFor = (hour: number, timeZone: string): HourAnchor => {
+  const a = anchors.get(timeZone);
+  if (a !== undefined && a.hour === hour) return a;
+  const first = formatLocal(hour, timeZone);
+  const last = formatLocal(hour + HOUR_MS - 1, timeZone);
+  const base = first.day * 1440 + first.minutes;
+  const span = (last.day * 1440 + last.minutes - base + WEEK_MINUTES) % WEEK_MINUTES;
+  const next: HourAnchor = { hour, base: first.second === 0 && span === 59 ? base : -1 };
+  anchors.set(timeZone, next);
+  return next;
+};
+
+export const localTime = (now: number, timeZone: string): LocalTime => {
+  const hour = Math.floor(now / HOUR_MS) * HOUR_MS;
+  const a = anchorFor(hour, timeZone);
+  if (a.base < 0) {
+    const l = formatLocal(now, timeZone);
+    return { day: l.day, minutes: l.minutes };
+  }
+  const week = (a.base + Math.floor((now - hour) / 60_000)) % WEEK_MINUTES;
+  return { day: Math.floor(week / 1440), minutes: week % 1440 };
+};
+
+const clocks = new Map<string, number>();
 export const parseClock = (hhmm: string): number => {
-  const [h, m] = hhmm.split(':');
-  return Number(h) * 60 + Number(m);
+  let c = clocks.get(hhmm);
+  if (c === undefined) {
+    const [h, m] = hhmm.split(':');
+    c = Number(h) * 60 + Number(m);
+    clocks.set(hhmm, c);
+  }
+  return c;
 };
 
 export const isWindowActive = (window: TimeWindow, local: LocalTime): boolean => {

@@ -14,25 +14,71 @@ export interface MetricStore {
   readonly record: (name: MetricName, t: number, v: number) => void;
   /** What GetMetricData returns at `now` for the last `lookbackMs`. */
   readonly visible: (name: MetricName, now: number, lookbackMs: number) => Series;
+  /**
+   * The values of the last `count` datapoints `visible` would return, newest first, written into `out`; returns how
+   * many. Alarms are evaluated every minute: this reads them without building the points.
+   */
+  readonly latest: (name: MetricName, now: number, lookbackMs: number, count: number, out: number[]) => number;
+  /** The newest datapoint `visible` would return, if any: what a policy reading the last value needs, one object. */
+  readonly newest: (name: MetricName, now: number, lookbackMs: number) => { readonly t: number; readonly v: number } | undefined;
+  /** The value of the datapoint for minute `t` if `visible` would return it. */
+  readonly valueAt: (name: MetricName, t: number, now: number, lookbackMs: number) => number | undefined;
+}
+
+/** One metric's datapoints in two parallel arrays: a month of minutes is numbers, not objects for the GC to trace. */
+interface Columns {
+  readonly t: number[];
+  readonly v: number[];
 }
 
 export const createMetricStore = (delayMs: number): MetricStore => {
-  const series = new Map<MetricName, { t: number; v: number }[]>();
+  const series = new Map<MetricName, Columns>();
+  const NONE: Columns = { t: [], v: [] };
   return {
     record: (name, t, v) => {
       let s = series.get(name);
-      if (!s) series.set(name, (s = []));
-      s.push({ t, v });
+      if (!s) series.set(name, (s = { t: [], v: [] }));
+      s.t.push(t);
+      s.v.push(v);
     },
     visible: (name, now, lookbackMs) => {
-      const s = series.get(name) ?? [];
+      const s = series.get(name) ?? NONE;
       const out: { t: number; v: number }[] = [];
-      for (let k = s.length - 1; k >= 0; k -= 1) {
-        const p = s[k]!;
-        if (p.t < now - lookbackMs) break;
-        if (p.t + 60_000 + delayMs <= now) out.push(p);
+      for (let k = s.t.length - 1; k >= 0; k -= 1) {
+        const t = s.t[k]!;
+        if (t < now - lookbackMs) break;
+        if (t + 60_000 + delayMs <= now) out.push({ t, v: s.v[k]! });
       }
       return out.reverse();
+    },
+    latest: (name, now, lookbackMs, count, out) => {
+      const s = series.get(name) ?? NONE;
+      let n = 0;
+      for (let k = s.t.length - 1; k >= 0 && n < count; k -= 1) {
+        const t = s.t[k]!;
+        if (t < now - lookbackMs) break;
+        if (t + 60_000 + delayMs <= now) out[n++] = s.v[k]!;
+      }
+      return n;
+    },
+    newest: (name, now, lookbackMs) => {
+      const s = series.get(name) ?? NONE;
+      for (let k = s.t.length - 1; k >= 0; k -= 1) {
+        const t = s.t[k]!;
+        if (t < now - lookbackMs) break;
+        if (t + 60_000 + delayMs <= now) return { t, v: s.v[k]! };
+      }
+      return undefined;
+    },
+    valueAt: (name, at, now, lookbackMs) => {
+      const s = series.get(name) ?? NONE;
+      if (at < now - lookbackMs || at + 60_000 + delayMs > now) return undefined;
+      for (let k = s.t.length - 1; k >= 0; k -= 1) {
+        const t = s.t[k]!;
+        if (t < at) break;
+        if (t === at) return s.v[k]!;
+      }
+      return undefined;
     },
   };
 };
@@ -48,10 +94,16 @@ export interface AlarmSpec {
 
 export type AlarmState = 'OK' | 'ALARM' | 'INSUFFICIENT_DATA';
 
+const scratch: number[] = [];
+
 /** Evaluates an alarm on the visible datapoints; missing data counts as not breaching. */
 export const evaluateAlarm = (spec: AlarmSpec, store: MetricStore, now: number): AlarmState => {
-  const points = store.visible(spec.metric, now, (spec.evaluationPeriods + 5) * 60_000).slice(-spec.evaluationPeriods);
-  if (points.length === 0) return 'INSUFFICIENT_DATA';
-  const breach = (v: number) => (spec.comparison === 'gt' ? v > spec.threshold : spec.comparison === 'gte' ? v >= spec.threshold : v < spec.threshold);
-  return points.filter((p) => breach(p.v)).length >= spec.datapointsToAlarm ? 'ALARM' : 'OK';
+  const n = store.latest(spec.metric, now, (spec.evaluationPeriods + 5) * 60_000, spec.evaluationPeriods > 0 ? spec.evaluationPeriods : Infinity, scratch);
+  if (n === 0) return 'INSUFFICIENT_DATA';
+  let breaching = 0;
+  for (let k = 0; k < n; k += 1) {
+    const v = scratch[k]!;
+    if (spec.comparison === 'gt' ? v > spec.threshold : spec.comparison === 'gte' ? v >= spec.threshold : v < spec.threshold) breaching += 1;
+  }
+  return breaching >= spec.datapointsToAlarm ? 'ALARM' : 'OK';
 };

@@ -1,6 +1,6 @@
 // Runs one policy over a trace in its own world: step the world a minute, let the policy act, repeat.
 import type { Policy, PolicyFactory } from './policies/policy';
-import { summarize, type RunSummary } from './summary';
+import { summaryBuilder, type RunSummary } from './summary';
 import { createWorld, stepMinute, type Minute, type WorldOptions } from './world';
 
 export interface Mark {
@@ -12,6 +12,7 @@ export interface Mark {
 
 export interface RunResult {
   readonly summary: RunSummary;
+  /** Every minute of the run; empty when the run was asked to keep only its summary (RunKeep). */
   readonly minutes: readonly Minute[];
   /** Capacity changes, with the controller's reason codes where it has them. */
   readonly marks: readonly Mark[];
@@ -25,14 +26,23 @@ const unhealthyCount = (world: ReturnType<typeof createWorld>): number => {
   return n;
 };
 
-export const runPolicy = async (factory: PolicyFactory, o: WorldOptions): Promise<RunResult> => {
+/** What a run keeps beyond its summary: `minutes: false` keeps no Minute records (the bench needs only summaries). */
+export interface RunKeep {
+  readonly minutes?: boolean;
+}
+
+export const runPolicy = async (factory: PolicyFactory, o: WorldOptions, keep: RunKeep = {}): Promise<RunResult> => {
   const world = createWorld(o);
   const policy: Policy = factory(world);
   const minutes: Minute[] = [];
+  const keepMinutes = keep.minutes ?? true;
+  const summary = summaryBuilder(world);
   const marks: Mark[] = [];
   let replacements = 0;
   for (let m = 0; m < o.trace.minutes.length; m += 1) {
-    minutes.push(stepMinute(world, m));
+    const minute = stepMinute(world, m);
+    summary.add(minute);
+    if (keepMinutes) minutes.push(minute);
     const before = world.group.desired;
     const unhealthyBefore = unhealthyCount(world);
     const seen = policy.records.length;
@@ -46,5 +56,5 @@ export const runPolicy = async (factory: PolicyFactory, o: WorldOptions): Promis
   }
   const reasonCounts: Record<string, number> = {};
   for (const r of policy.records) for (const c of new Set(r.reasonCodes)) reasonCounts[c] = (reasonCounts[c] ?? 0) + 1;
-  return { summary: summarize(world, policy, minutes, marks.length, replacements), minutes, marks, reasonCounts };
+  return { summary: summary.finish(policy, marks.length, replacements), minutes, marks, reasonCounts };
 };

@@ -3,10 +3,11 @@ import { CloudError } from '../controller/errors';
 import type { Cloud, Observation, ObserveOptions } from '../controller/port';
 import type { Write } from '../controller/writes';
 import type { GroupConfig } from '../policies/config';
-import type { Instance, Series, Snapshot } from '../policies/snapshot';
+import type { Activity, Instance, Series, Snapshot, TargetHealth } from '../policies/snapshot';
 import type { SimGroup } from './fleet';
 import type { MetricStore } from './metric-store';
 import { createRequestHistory } from './request-history';
+import { deleteWarmPool, putWarmPool } from './warm-pool';
 
 export interface SimCloudLog {
   /** Every write the controller made, with its time: the report's decision marks and action counts. */
@@ -15,25 +16,42 @@ export interface SimCloudLog {
 
 const LIFECYCLE: Readonly<Record<string, Instance['lifecycle']>> = { pending: 'Pending', 'in-service': 'InService', draining: 'Terminating' };
 
-export const snapshotOf = (g: SimGroup, store: MetricStore, now: number, lookbackMs: number, history?: Series): Snapshot => ({
-  takenAt: now,
-  group: {
-    name: g.name, min: g.min, max: g.max, desired: g.desired,
-    instances: g.instances.filter((i) => i.state !== 'terminated').map((i) => ({
-      id: i.id, lifecycle: LIFECYCLE[i.state] ?? 'Other', health: i.asgHealth, market: i.market, launchedAt: i.launchedAt,
-    })),
-    distribution: g.distribution, tags: { ...g.tags }, healthCheckGracePeriodSeconds: g.gracePeriodSeconds, targetGroupArns: [g.targetGroupArn],
-  },
-  metrics: {
-    cpu: store.visible('cpu', now, lookbackMs), memory: store.visible('memory', now, lookbackMs), latency: store.visible('latency', now, lookbackMs),
-    errorRate: store.visible('errorRate', now, lookbackMs), requests: store.visible('requests', now, lookbackMs),
-  },
-  targets: g.instances.filter((i) => i.state === 'in-service' || i.state === 'draining').map((i) => ({
-    instanceId: i.id, targetGroupArn: g.targetGroupArn, state: i.target === 'unused' ? 'unused' : i.target,
-  })),
-  activities: [...g.activities].reverse(),
-  ...(history ? { history } : {}),
-});
+/** Built with loops and explicit literals: the controller observes every simulated minute. */
+export const snapshotOf = (g: SimGroup, store: MetricStore, now: number, lookbackMs: number, history?: Series): Snapshot => {
+  const instances: Instance[] = [];
+  const targets: TargetHealth[] = [];
+  for (const i of g.instances) {
+    if (i.state !== 'terminated') {
+      instances.push({ id: i.id, lifecycle: LIFECYCLE[i.state] ?? 'Other', health: i.asgHealth, market: i.market, launchedAt: i.launchedAt });
+    }
+    if (i.state === 'in-service' || i.state === 'draining') {
+      targets.push({ instanceId: i.id, targetGroupArn: g.targetGroupArn, state: i.target === 'unused' ? 'unused' : i.target });
+    }
+  }
+  const tags: Record<string, string> = {};
+  for (const k in g.tags) tags[k] = g.tags[k]!;
+  const activities: Activity[] = [];
+  for (let k = g.activities.length - 1; k >= 0; k -= 1) activities.push(g.activities[k]!);
+  return {
+    takenAt: now,
+    group: {
+      name: g.name, min: g.min, max: g.max, desired: g.desired, instances,
+      distribution: g.distribution, tags, healthCheckGracePeriodSeconds: g.gracePeriodSeconds, targetGroupArns: [g.targetGroupArn],
+      // As DescribeAutoScalingGroups reports them: WarmPoolConfiguration (MaxGroupPreparedCapacity -1 when unset).
+      warmPool: g.warmPool
+        ? { minSize: g.warmPool.config.minSize, maxGroupPreparedCapacity: g.warmPool.config.maxGroupPreparedCapacity ?? -1, poolState: g.warmPool.config.poolState }
+        : null,
+      capacityRebalance: g.capacityRebalance === true,
+    },
+    metrics: {
+      cpu: store.visible('cpu', now, lookbackMs), memory: store.visible('memory', now, lookbackMs), latency: store.visible('latency', now, lookbackMs),
+      errorRate: store.visible('errorRate', now, lookbackMs), requests: store.visible('requests', now, lookbackMs),
+    },
+    targets,
+    activities,
+    ...(history ? { history } : {}),
+  };
+};
 
 export const createSimCloud = (group: SimGroup, store: MetricStore, clock: () => number, log: SimCloudLog): Cloud => {
   const history = createRequestHistory(store);
@@ -64,6 +82,7 @@ export const createSimCloud = (group: SimGroup, store: MetricStore, clock: () =>
         if (min > max || desired < min || desired > max) throw new CloudError(`updateGroup: desired ${desired} outside ${min}..${max}`, 'ValidationError');
         Object.assign(group, { min, max, desired });
         if (w.distribution) group.distribution = w.distribution;
+        if (w.capacityRebalance !== undefined) group.capacityRebalance = w.capacityRebalance;
         break;
       }
       case 'setInstanceUnhealthy': {
@@ -77,6 +96,13 @@ export const createSimCloud = (group: SimGroup, store: MetricStore, clock: () =>
         break;
       case 'deleteTags':
         for (const k of w.keys) delete group.tags[k];
+        break;
+      case 'putWarmPool':
+        // The world refuses a pool on a Spot distribution with a ValidationError naming the warm pool, as AWS does.
+        putWarmPool(group, { minSize: w.pool.minSize, maxGroupPreparedCapacity: w.pool.maxGroupPreparedCapacity, poolState: w.pool.poolState, reuseOnScaleIn: w.reuseOnScaleIn });
+        break;
+      case 'deleteWarmPool':
+        deleteWarmPool(group);
         break;
     }
     log.writes.push({ at: clock(), write: w });

@@ -94,11 +94,12 @@ export const simulate = async (o: SimulationOptions): Promise<SimulationReport> 
       const summaries: RunSummary[] = [];
       for (const [k, seed] of seeds.entries()) {
         const base = { config: o.config, trace, params, prices: o.prices ?? US_EAST_1_T3_MEDIUM, slo: o.slo ?? DEFAULT_SLO, faults: o.faults ?? {}, seed };
-        const run = await runPolicy(point.factory, pointWorld(point, base, schedule));
+        const kept = v === 0 && k === 0 && keep(point);
+        const run = await runPolicy(point.factory, pointWorld(point, base, schedule), { minutes: kept });
         summaries.push(run.summary);
         done += 1;
         o.onProgress?.(done, total, `${point.name} (${schedule}, seed ${seed})`);
-        if (v === 0 && k === 0 && keep(point)) runs.push(run);
+        if (kept) runs.push(run);
       }
       policies.push(pointStats(point, schedule, summaries));
     }

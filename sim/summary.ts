@@ -43,7 +43,13 @@ export const needOf = (world: World) => {
   return (requests: number): number => Math.min(world.config.capacity.max, Math.ceil(requests / (world.params.capacityPerInstance * rho) - 1e-9));
 };
 
-export const summarize = (world: World, policy: { name: string; describe: string }, minutes: readonly Minute[], actions: number, replacements: number): RunSummary => {
+/** A run's summary built a minute at a time, so a run that needs only its summary keeps no Minute records. */
+export interface SummaryBuilder {
+  readonly add: (m: Minute) => void;
+  readonly finish: (policy: { name: string; describe: string }, actions: number, replacements: number) => RunSummary;
+}
+
+export const summaryBuilder = (world: World): SummaryBuilder => {
   const need = needOf(world);
   let longest = 0;
   let stretch = 0;
@@ -60,7 +66,9 @@ export const summarize = (world: World, policy: { name: string; describe: string
   let spot = 0;
   let peak = 0;
   let utilisation = 0;
-  for (const m of minutes) {
+  let count = 0;
+  const add = (m: Minute): void => {
+    count += 1;
     stretch = m.serving < need(m.fresh) ? stretch + 1 : 0;
     if (stretch > longest) longest = stretch;
     cost += m.cost;
@@ -76,9 +84,9 @@ export const summarize = (world: World, policy: { name: string; describe: string
     spot += m.spot;
     if (m.onDemand + m.spot > peak) peak = m.onDemand + m.spot;
     utilisation += m.utilisation;
-  }
+  };
   const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
-  return {
+  const finish = (policy: { name: string; describe: string }, actions: number, replacements: number): RunSummary => ({
     policy: policy.name, describe: policy.describe,
     costUsd: round(cost, 4), reservedCostUsd: round(reserved, 4), variableCostUsd: round(variable, 4), creditCostUsd: round(credit, 4), warmPoolCostUsd: round(warm, 4),
     requestsTotal: Math.round(total), requestsFailed: Math.round(failed), requestsSlow: Math.round(slow),
@@ -87,11 +95,18 @@ export const summarize = (world: World, policy: { name: string; describe: string
     instanceHours: {
       onDemand: round(onDemand / 60),
       spot: round(spot / 60),
-      reservedPaid: round((world.config.capacityMode.reservedInstances * minutes.length) / 60),
+      reservedPaid: round((world.config.capacityMode.reservedInstances * count) / 60),
     },
     longestUnderCapacityMinutes: longest,
     peakInstances: peak,
-    meanUtilisation: round(minutes.length > 0 ? utilisation / minutes.length : 0, 4),
-    minutes: minutes.length,
-  };
+    meanUtilisation: round(count > 0 ? utilisation / count : 0, 4),
+    minutes: count,
+  });
+  return { add, finish };
+};
+
+export const summarize = (world: World, policy: { name: string; describe: string }, minutes: readonly Minute[], actions: number, replacements: number): RunSummary => {
+  const b = summaryBuilder(world);
+  for (const m of minutes) b.add(m);
+  return b.finish(policy, actions, replacements);
 };

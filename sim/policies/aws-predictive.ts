@@ -68,10 +68,11 @@ export const awsPredictiveTt = (target: number) => (world: World): Policy => {
   const g = world.group;
   const control = async (now: number, m: number): Promise<void> => {
     const dynamic = tt.control(now, m);
-    const points = world.store.visible('cpu', now, 600_000).flatMap((p) => {
+    const points: { t: number; load: number }[] = [];
+    for (const p of world.store.visible('cpu', now, 600_000)) {
       const f = tt.fleet.at(p.t);
-      return f ? [{ t: p.t, load: p.v * f.running }] : [];
-    });
+      if (f) points.push({ t: p.t, load: p.v * f.running });
+    }
     forecaster.observe(now, points);
     g.desired = combine(dynamic, forecaster.capacityAt(now), g.max);
   };

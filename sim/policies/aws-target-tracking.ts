@@ -53,7 +53,7 @@ export const trackingStep = (world: World, spec: TrackingSpec): TrackingStep => 
   const g = world.group;
   const fleet = createFleetHistory(g, world.trace.minutes[0] ?? 0);
   const wanted = (now: number): number | undefined => {
-    const p = world.store.visible(spec.metric, now, 600_000).at(-1);
+    const p = world.store.newest(spec.metric, now, 600_000);
     const f = p ? fleet.at(p.t) : undefined;
     if (!p || !f) return undefined;
     // Request count per target is averaged over the targets the ALB routed to in that minute, so the proportional
@@ -61,7 +61,7 @@ export const trackingStep = (world: World, spec: TrackingSpec): TrackingStep => 
     // fleet seen at the minute's end instead counts targets that turned healthy at the boundary as if they had
     // served, and answers one breach twice.
     if (spec.metric === 'requestCountPerTarget') {
-      const total = world.store.visible('requests', now, 600_000).find((r) => r.t === p.t)?.v;
+      const total = world.store.valueAt('requests', p.t, now, 600_000);
       if (total !== undefined) return Math.ceil(total / spec.target - 1e-9);
     }
     const n = denominator(spec, f);

@@ -1,15 +1,17 @@
 // The controller under test: the real Lambda handlers over the Cloud port, woken as in production:
-// onSchedule and replaceUnhealthy every minute, onAlarm on every alarm state change.
-import type { DecisionRecord } from '../../controller/decision-record';
+// onSchedule and replaceUnhealthy every minute, onAlarm on every alarm state change, onSpotInterruption on
+// every Spot interruption warning and rebalance recommendation the world's EC2 sends.
 import { makeOnAlarm } from '../../functions/on-alarm';
 import { makeOnSchedule } from '../../functions/on-schedule';
+import { makeOnSpotInterruption } from '../../functions/on-spot-interruption';
 import { makeReplaceUnhealthy } from '../../functions/replace-unhealthy';
 import type { Runtime } from '../../functions/runtime';
 import type { GroupConfig } from '../../policies/config';
 import { evaluateAlarm, type AlarmSpec, type AlarmState } from '../metric-store';
 import { createSimCloud, type SimCloudLog } from '../sim-cloud';
 import type { World } from '../world';
-import type { Policy } from './policy';
+import { spotEventsOf } from '../world-controls';
+import type { Policy, PolicyRecord } from './policy';
 
 /** The alarms serverless.yml creates for a group, in the simulator's CloudWatch. */
 export const alarmsFor = (c: GroupConfig): AlarmSpec[] => {
@@ -35,21 +37,25 @@ const tick = (rule: string, now: number) => ({
 });
 
 export const controller = (world: World): Policy => {
-  const records: DecisionRecord[] = [];
+  // The whole record (snapshot, plan) is built by the handlers as in Lambda; a run keeps only what it reads.
+  const records: PolicyRecord[] = [];
   const log: SimCloudLog = { writes: [] };
   const config = world.config;
   const rt: Runtime = {
     config: { dryRun: false, groups: [config] }, cloud: createSimCloud(world.group, world.store, () => world.now, log),
-    record: (r) => records.push(r), now: () => world.now, dryRun: false,
+    record: (r) => records.push({ reasonCodes: r.reasonCodes, written: r.written }), now: () => world.now, dryRun: false,
   };
   const onAlarm = makeOnAlarm(() => rt);
   const onSchedule = makeOnSchedule(() => rt);
   const replaceUnhealthy = makeReplaceUnhealthy(() => rt);
+  const onSpotInterruption = makeOnSpotInterruption(() => rt);
   const alarms = alarmsFor(config);
   const states = new Map<string, AlarmState>();
 
   const control = async (now: number): Promise<void> => {
     world.now = now;
+    // EventBridge delivers EC2's Spot signals within seconds: the minute's warnings reach the handler before the tick.
+    for (const event of spotEventsOf(world)) await onSpotInterruption(event);
     for (const spec of alarms) {
       const state = evaluateAlarm(spec, world.store, now);
       if (state === (states.get(spec.name) ?? 'OK') || state === 'INSUFFICIENT_DATA') continue;
@@ -62,6 +68,6 @@ export const controller = (world: World): Policy => {
     await replaceUnhealthy(tick('autoscaler-health-tick', now));
   };
   return {
-    name: 'controller', describe: 'this project: CPU, memory, latency and error policies, windows, capacity modes, health replacement', control, records,
+    name: 'controller', describe: 'this project: CPU, memory, latency, error and request-rate policies, forecast floor, warm pool, windows, capacity modes, Spot signals, health replacement', control, records,
   };
 };

@@ -41,10 +41,10 @@ export const hpa = (target: number) => (world: World): Policy => {
   const memoryTarget = world.config.policies.memory?.target;
   const control = async (now: number, m: number): Promise<void> => {
     fleet.observe(m);
-    const cpu = world.store.visible('cpu', now, 300_000).at(-1);
+    const cpu = world.store.newest('cpu', now, 300_000);
     const f = cpu ? fleet.at(cpu.t) : undefined;
     if (!cpu || !f || f.ready === 0) return;
-    const memory = world.store.visible('memory', now, 300_000).at(-1);
+    const memory = world.store.newest('memory', now, 300_000);
     const perReady = (avg: number) => (avg * f.running) / f.ready;
     const metrics: HpaMetric[] = [{ value: perReady(cpu.v), target }];
     if (memoryTarget !== undefined && memory) metrics.push({ value: perReady(memory.v), target: memoryTarget });

@@ -7,8 +7,11 @@ export interface Policy {
   readonly describe: string;
   /** Called after the minute's datapoints are recorded, at the minute's end. */
   readonly control: (now: number, minuteIndex: number) => Promise<void>;
-  /** Decision records, for the controller and the HPA rule (the other baselines have none). */
-  readonly records: DecisionRecord[];
+  /** Decision records (the controller's), as much of them as a run reads: kept for every run of every minute. */
+  readonly records: PolicyRecord[];
 }
+
+/** What a run keeps of a decision record: its reasons and what it wrote (sim/run.ts marks and reason counts). */
+export type PolicyRecord = Pick<DecisionRecord, 'reasonCodes' | 'written'>;
 
 export type PolicyFactory = (world: World) => Policy;

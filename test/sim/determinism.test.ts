@@ -22,6 +22,20 @@ describe('a seeded world', () => {
     expect(b.summary).toEqual(a.summary);
   });
 
+  it.each(Object.keys(POLICIES))('gives %s the same summary and marks when the run keeps no minutes', async (name) => {
+    // Prepare
+    const options = worldOptions(trace, { seed: 3 });
+    // Act
+    const full = await runPolicy(POLICIES[name]!, options);
+    const lean = await runPolicy(POLICIES[name]!, options, { minutes: false });
+    // Assess
+    expect(full.minutes).toHaveLength(options.trace.minutes.length);
+    expect(lean.minutes).toEqual([]);
+    expect(lean.summary).toEqual(full.summary);
+    expect(lean.marks).toEqual(full.marks);
+    expect(lean.reasonCounts).toEqual(full.reasonCounts);
+  });
+
   it('gives different runs for different seeds (arrivals, request mix, boots, checks)', async () => {
     const runs = await Promise.all([1, 2, 3].map((seed) => runPolicy(POLICIES['aws-tt-cpu@60']!, worldOptions(trace, { seed }))));
     const totals = new Set(runs.map((r) => r.summary.requestsTotal));
