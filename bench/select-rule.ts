@@ -12,26 +12,40 @@ export const FORECAST_ON: ForecastConfig = { mode: 'act', leadMinutes: 7, histor
 export interface Candidate {
   readonly utilisation: number;
   readonly forecast: boolean;
+  /** The controller manages a warm pool (absent: false), as the aws-tt-*+wp baselines have one. */
+  readonly warmPool?: boolean;
 }
 
-export const CANDIDATES: readonly Candidate[] = UTILISATIONS.flatMap((utilisation) => [false, true].map((forecast) => ({ utilisation, forecast })));
+export const CANDIDATES: readonly Candidate[] = UTILISATIONS.flatMap((utilisation) =>
+  [false, true].flatMap((forecast) => [false, true].map((warmPool) => ({ utilisation, forecast, warmPool }))));
 
-export const candidateName = (c: Candidate): string => `u${c.utilisation}${c.forecast ? '+forecast' : ''}`;
+export const candidateName = (c: Candidate): string => `u${c.utilisation}${c.forecast ? '+forecast' : ''}${c.warmPool ? '+wp' : ''}`;
+
+/**
+ * The warm pool tried: up to the group's maximum stopped, sized in the candidate's own request-rate units, reused on
+ * scale-in, the way the +wp baselines configure theirs (the user guide's recommendation), volatility over the 7-minute
+ * reactive lead time.
+ */
+export const warmPoolFor = (shipped: GroupConfig, targetPerInstance: number): NonNullable<GroupConfig['warmPool']> => ({
+  minSize: 0, maxSize: shipped.capacity.max, targetPerInstance, volatilityMinutes: 7, reuseOnScaleIn: true, mixedInstancesAllowed: true,
+});
 
 /**
  * The only knobs the rule turns: policies.cpu.target = u (its alarm at least u + 5), policies.requestRate.
- * targetPerInstance = capacity * u / 100, and the forecast on or off; everything else as shipped.
+ * targetPerInstance = capacity * u / 100, the forecast on or off, and the warm pool on or off; everything else as shipped.
  */
 export const candidateConfig = (shipped: GroupConfig, c: Candidate, capacityPerInstance: number): GroupConfig => {
-  const { forecast: _shippedForecast, ...rest } = shipped;
+  const { forecast: _shippedForecast, warmPool: _shippedPool, ...rest } = shipped;
+  const targetPerInstance = (capacityPerInstance * c.utilisation) / 100;
   return {
     ...rest,
     policies: {
       ...shipped.policies,
       cpu: { target: c.utilisation, alarm: Math.max(shipped.policies.cpu?.alarm ?? 80, c.utilisation + 5) },
-      requestRate: { targetPerInstance: (capacityPerInstance * c.utilisation) / 100 },
+      requestRate: { targetPerInstance },
     },
     ...(c.forecast ? { forecast: shipped.forecast ?? FORECAST_ON } : {}),
+    ...(c.warmPool ? { warmPool: shipped.warmPool ?? warmPoolFor(shipped, targetPerInstance) } : {}),
   };
 };
 

@@ -5,7 +5,7 @@ const fig = (trace: string, sloMinutes: number, bar: number, costUsd: number, ch
 
 describe('config selection rule', () => {
   it('tries every utilisation with the forecast off and on, one config for all traces', () => {
-    expect(CANDIDATES.map(candidateName)).toEqual(['u60', 'u60+forecast', 'u65', 'u65+forecast', 'u70', 'u70+forecast', 'u75', 'u75+forecast']);
+    expect(CANDIDATES.map(candidateName)).toEqual([60, 65, 70, 75].flatMap((u) => [`u${u}`, `u${u}+wp`, `u${u}+forecast`, `u${u}+forecast+wp`]));
   });
 
   it('scores a candidate: traces over the bar, and the mean of cost / cheapest baseline cost', () => {
@@ -72,6 +72,18 @@ describe('config selection rule', () => {
     expect(on.policies.cpu).toEqual({ target: 78, alarm: 83 }); // the alarm stays 5 points above the target
     expect(on.forecast).toEqual(FORECAST_ON);
     expect({ ...off, policies: shipped.policies, forecast: undefined }).toEqual({ ...shipped, forecast: undefined });
+  });
+
+  it('adds the warm pool only to +wp candidates: up to the group maximum (10), in the candidate\'s 1,680 req/min units, reused on scale-in', () => {
+    // Prepare
+    const shipped = groupConfig();
+    // Act
+    const without = candidateConfig(shipped, { utilisation: 70, forecast: false, warmPool: false }, 2400);
+    const withPool = candidateConfig(shipped, { utilisation: 70, forecast: false, warmPool: true }, 2400);
+    // Assess
+    expect(without.warmPool).toBeUndefined();
+    expect(withPool.warmPool).toEqual({ minSize: 0, maxSize: shipped.capacity.max, targetPerInstance: 1680, volatilityMinutes: 7, reuseOnScaleIn: true, mixedInstancesAllowed: true });
+    expect(shipped.capacity.max).toBe(10);
   });
 
   it('takes medians over seeds: odd count the middle, even count the mean of the middle two', () => {
