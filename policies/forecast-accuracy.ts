@@ -1,6 +1,6 @@
 // How good the forecast has been on this group: each recent slot forecast from what was known a lead time before it,
 // compared with what happened. WAPE = sum |actual - forecast| / sum actual, the error in units of the load itself.
-import { forecastAt, SLOT_MS, type HistoryIndex } from './forecast';
+import { forecastAt, SLOT_MS, type BaseCache, type HistoryIndex } from './forecast';
 
 export interface Accuracy {
   /** null when no slot could be evaluated. */
@@ -29,10 +29,11 @@ export const wape = (pairs: readonly { readonly actual: number; readonly forecas
 export const measureAccuracy = (idx: HistoryIndex, now: number, leadMs: number, points: number): Accuracy => {
   const lastComplete = Math.floor(now / SLOT_MS) - 1;
   const pairs: { actual: number; forecast: number }[] = [];
+  const cache: BaseCache = new Map();
   for (let k = lastComplete; k > lastComplete - points && k >= idx.first; k -= 1) {
     const actual = idx.values.get(k);
     if (actual === undefined) continue;
-    const f = forecastAt(idx, k * SLOT_MS - leadMs, k * SLOT_MS);
+    const f = forecastAt(idx, k * SLOT_MS - leadMs, k * SLOT_MS, cache);
     if (f !== undefined) pairs.push({ actual, forecast: f.value });
   }
   return { wape: wape(pairs), evaluated: pairs.length };

@@ -45,7 +45,7 @@ const ceilSafe = (x: number): number => Math.ceil(x - 1e-9);
 const round = (x: number | null): number | null => (x === null || !Number.isFinite(x) ? x : Math.round(x * 1000) / 1000);
 
 export const decideForecast = (history: Series, policy: ForecastPolicy, now: number): ForecastDecision => {
-  const idx = indexHistory(history.filter((p) => p.t < now));
+  const idx = indexHistory(history, now);
   const leadMs = policy.leadMinutes * 60_000;
   const hours = historyHours(idx);
   const accuracy = measureAccuracy(idx, now, leadMs, policy.evaluationPoints);

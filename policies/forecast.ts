@@ -17,9 +17,14 @@ const LEVEL_SLOTS = 12;
  */
 export const LEVEL_CLAMP = { min: 0.5, max: 2 } as const;
 
+/** A slot's value by slot index; a Map does, and indexHistory builds a dense array for speed. */
+export interface SlotValues {
+  get(k: number): number | undefined;
+}
+
 /** History by slot index (epoch ms / 5 min): requests per minute averaged over the slot. */
 export interface HistoryIndex {
-  readonly values: ReadonlyMap<number, number>;
+  readonly values: SlotValues;
   readonly first: number;
   readonly last: number;
 }
@@ -31,47 +36,78 @@ export interface Forecast {
   readonly level: number;
 }
 
-/** Points are slot starts; a point inside a slot counts for that slot (the last one wins). */
-export const indexHistory = (history: Series): HistoryIndex => {
-  const values = new Map<number, number>();
+/** Slots first..last in one array (NaN: no value), read every minute thousands of times: no hashing. */
+const denseValues = (first: number, dense: Float64Array): SlotValues => ({
+  get: (k: number): number | undefined => {
+    const v = dense[k - first];
+    return v === undefined || Number.isNaN(v) ? undefined : v;
+  },
+});
+
+/**
+ * Points are slot starts; a point inside a slot counts for that slot (the last one wins). Points at or after
+ * `before` (when given) are left out: a slot not yet complete is not history.
+ */
+export const indexHistory = (history: Series, before = Infinity): HistoryIndex => {
+  const usable = (p: Series[number]): boolean => p.t < before && Number.isFinite(p.v) && p.v >= 0;
   let first = Infinity;
   let last = -Infinity;
   for (const p of history) {
-    if (!Number.isFinite(p.v) || p.v < 0) continue;
+    if (!usable(p)) continue;
     const k = Math.floor(p.t / SLOT_MS);
-    values.set(k, p.v);
     if (k < first) first = k;
     if (k > last) last = k;
   }
-  return { values, first, last };
+  const dense = new Float64Array(last >= first ? last - first + 1 : 0).fill(NaN);
+  for (const p of history) if (usable(p)) dense[Math.floor(p.t / SLOT_MS) - first] = p.v;
+  return { values: denseValues(first, dense), first, last };
 };
 
-const mean = (xs: readonly number[]): number | undefined => (xs.length === 0 ? undefined : xs.reduce((a, b) => a + b, 0) / xs.length);
+/** Mean of the slots `lags` periods before k that are known by `limit`; undefined when none is. A loop, not a closure
+ * and arrays: the WAPE backtest calls this thousands of times a decision. */
+const lagMean = (idx: HistoryIndex, k: number, limit: number, lags: readonly number[], period: number): number | undefined => {
+  let sum = 0;
+  let n = 0;
+  for (const lag of lags) {
+    const j = k - lag * period;
+    const v = j <= limit ? idx.values.get(j) : undefined;
+    if (v !== undefined) {
+      sum += v;
+      n += 1;
+    }
+  }
+  return n === 0 ? undefined : sum / n;
+};
 
 /** The seasonal base of slot k from slots up to `limit` (inclusive): half weekly, half daily, or whichever exists. */
 export const seasonalBase = (idx: HistoryIndex, k: number, limit: number): number | undefined => {
-  const lagged = (lags: readonly number[], period: number): number[] => {
-    const out: number[] = [];
-    for (const n of lags) {
-      const j = k - n * period;
-      const v = j <= limit ? idx.values.get(j) : undefined;
-      if (v !== undefined) out.push(v);
-    }
-    return out;
-  };
-  const daily = mean(lagged(DAILY_LAGS, SLOTS_PER_DAY));
-  const weekly = mean(lagged(WEEKLY_LAGS, SLOTS_PER_WEEK));
+  const daily = lagMean(idx, k, limit, DAILY_LAGS, SLOTS_PER_DAY);
+  const weekly = lagMean(idx, k, limit, WEEKLY_LAGS, SLOTS_PER_WEEK);
   if (daily !== undefined && weekly !== undefined) return 0.5 * weekly + 0.5 * daily;
   return weekly ?? daily;
 };
 
+/**
+ * Seasonal bases of past slots, shared by the forecasts of one decision. For a slot j at or before the limit, every
+ * lag (a day or more back) is known, so its base does not depend on the limit and one value per slot is exact.
+ */
+export type BaseCache = Map<number, number | undefined>;
+
+const pastBase = (idx: HistoryIndex, j: number, cache: BaseCache | undefined): number | undefined => {
+  if (!cache) return seasonalBase(idx, j, j);
+  if (cache.has(j)) return cache.get(j);
+  const b = seasonalBase(idx, j, j);
+  cache.set(j, b);
+  return b;
+};
+
 /** How the last hour up to `limit` ran against its own seasonal base, clamped; 1 when it cannot tell. */
-export const levelRatio = (idx: HistoryIndex, limit: number): number => {
+export const levelRatio = (idx: HistoryIndex, limit: number, cache?: BaseCache): number => {
   let actual = 0;
   let base = 0;
   for (let j = limit - LEVEL_SLOTS + 1; j <= limit; j += 1) {
     const a = idx.values.get(j);
-    const b = a === undefined ? undefined : seasonalBase(idx, j, limit);
+    const b = a === undefined ? undefined : pastBase(idx, j, cache);
     if (a === undefined || b === undefined) continue;
     actual += a;
     base += b;
@@ -82,13 +118,14 @@ export const levelRatio = (idx: HistoryIndex, limit: number): number => {
 
 /**
  * The forecast for the slot holding `at`, made at `madeAt` from complete slots only (a slot ending after madeAt
- * was not yet known). undefined when no same-slot history exists.
+ * was not yet known). undefined when no same-slot history exists. `cache` shares past slots' bases between the
+ * forecasts of one decision (the accuracy backtest).
  */
-export const forecastAt = (idx: HistoryIndex, madeAt: number, at: number): Forecast | undefined => {
+export const forecastAt = (idx: HistoryIndex, madeAt: number, at: number, cache?: BaseCache): Forecast | undefined => {
   const limit = Math.floor(madeAt / SLOT_MS) - 1;
   const seasonal = seasonalBase(idx, Math.floor(at / SLOT_MS), limit);
   if (seasonal === undefined) return undefined;
-  const level = levelRatio(idx, limit);
+  const level = levelRatio(idx, limit, cache);
   return { value: seasonal * level, seasonal, level };
 };
 
