@@ -1,9 +1,9 @@
 // Loads and validates the configuration file once; every problem is reported as `path: reason`.
-import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import type * as z from 'zod';
 import type { Config } from '../policies/config';
 import { configSchema, prototypeKeyProblems, toConfig } from './config-schema';
+import { readConfigText } from './config-file';
 import { ConfigError } from './errors';
 
 export const formatIssues = (issues: readonly z.core.$ZodIssue[]): string[] =>
@@ -27,15 +27,7 @@ export const parseConfig = (text: string, source = 'config'): Config => {
   return toConfig(result.data);
 };
 
-export const loadConfig = (path: string): Config => {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (cause) {
-    throw new ConfigError(path, [`(file): cannot read: ${(cause as NodeJS.ErrnoException).code ?? String(cause)}`], { cause });
-  }
-  return parseConfig(text, path);
-};
+export const loadConfig = (path: string): Config => parseConfig(readConfigText(path), path);
 
 // The group look-ups live in find-groups.ts (no yaml, no schema); re-exported for the CLI and the tests.
 export { findGroup, findGroups } from './find-groups';

@@ -1,8 +1,8 @@
 // The config as the Lambda functions read it: validated at package time (deploy/package-config.ts, with the zod
 // schema of controller/config-schema.ts) and written as JSON, so a cold start parses JSON and imports neither yaml
 // nor the schema. The file carries a format tag, so a zip can never be read with another version's reader.
-import { readFileSync } from 'node:fs';
 import type { Config } from '../policies/config';
+import { readConfigText } from './config-file';
 import { ConfigError } from './errors';
 
 /** Bumped when the Config shape changes in a way an older reader would misread. */
@@ -36,12 +36,4 @@ export const parsePackagedConfig = (text: string, source: string): Config => {
   return p.config;
 };
 
-export const readPackagedConfig = (path: string): Config => {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (cause) {
-    throw new ConfigError(path, [`(file): cannot read: ${(cause as NodeJS.ErrnoException).code ?? String(cause)}`], { cause });
-  }
-  return parsePackagedConfig(text, path);
-};
+export const readPackagedConfig = (path: string): Config => parsePackagedConfig(readConfigText(path), path);
