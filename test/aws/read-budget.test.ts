@@ -27,17 +27,20 @@ const minute = async (rt: ReturnType<typeof testRuntime>) => {
 describe('read calls per run', () => {
   beforeEach(resetAws);
 
-  it('one healthy group costs 3 reads a minute for both functions: groups, metrics, activities', async () => {
+  it('one healthy group costs 3 reads a minute for both functions (groups, metrics, activities), and the forecast\'s history once a slot', async () => {
     // Prepare
     serve([rush]);
     const rt = testRuntime(configOf({ ...shippedConfig().groups[0]!, loadBalancerArn: LB_ARN }), rush.takenAt);
     // Act
     await minute(rt);
-    // Assess
-    expect(readCalls()).toBe(3);
-    for (const [mock, C] of [[asgMock, DescribeAutoScalingGroupsCommand], [cwMock, GetMetricDataCommand], [asgMock, DescribeScalingActivitiesCommand]] as const) {
-      expect(mock).toHaveReceivedCommandTimes(C as never, 1);
+    // Assess: 3, plus the shipped forecast's 14-day RequestCount (its own GetMetricData, once per 5-minute slot)
+    expect(readCalls()).toBe(3 + 1);
+    for (const [mock, C, n] of [[asgMock, DescribeAutoScalingGroupsCommand, 1], [cwMock, GetMetricDataCommand, 2], [asgMock, DescribeScalingActivitiesCommand, 1]] as const) {
+      expect(mock).toHaveReceivedCommandTimes(C as never, n);
     }
+    // Act: the next run in the same slot reads the history from the container's cache
+    await minute(rt);
+    expect(readCalls()).toBe(3 + 1 + 3);
     expect(elbMock).not.toHaveReceivedCommand(DescribeTargetHealthCommand);
     expect(elbMock).not.toHaveReceivedCommand(DescribeTargetGroupsCommand);
   });
@@ -46,7 +49,7 @@ describe('read calls per run', () => {
     serve([bad]);
     const rt = testRuntime(configOf({ ...shippedConfig().groups[0]!, loadBalancerArn: LB_ARN }), bad.takenAt);
     await minute(rt);
-    expect(readCalls()).toBe(4);
+    expect(readCalls()).toBe(4 + 1); // + the forecast's history, as above
     expect(elbMock).toHaveReceivedCommandTimes(DescribeTargetHealthCommand, 1);
     expect(writesSent()).toEqual([['SetInstanceHealthCommand', { InstanceId: INSTANCE(1), HealthStatus: 'Unhealthy', ShouldRespectGracePeriod: true }]]);
   });
@@ -66,13 +69,13 @@ describe('read calls per run', () => {
     serve([rush]);
     const rt = testRuntime(shippedConfig(), rush.takenAt);
     await minute(rt);
-    expect(readCalls()).toBe(4);
+    expect(readCalls()).toBe(4 + 1); // + the forecast's history, cached for the slot
     await minute(rt);
-    expect(readCalls()).toBe(4 + 3);
+    expect(readCalls()).toBe(4 + 1 + 3);
     expect(elbMock).toHaveReceivedCommandTimes(DescribeTargetGroupsCommand, 1);
   });
 
-  it('250 groups, 10 with an unhealthy host, cost 5 + 5 + 250 + 10 reads a minute for both functions', async () => {
+  it('250 groups, 10 with an unhealthy host, cost 5 + 5 + 250 + 10 reads a minute for both functions, + 5 history reads a slot', async () => {
     // Prepare
     const snaps = Array.from({ length: 250 }, (_, i) => groupN(i % 25 === 0 ? bad : rush, i));
     serve(snaps);
@@ -84,11 +87,12 @@ describe('read calls per run', () => {
     // need their metrics); 250 activities; target health for the 10 groups (every 25th) whose UnHealthyHostCount
     // is above 0.
     expect(asgMock).toHaveReceivedCommandTimes(DescribeAutoScalingGroupsCommand, 5);
-    expect(cwMock).toHaveReceivedCommandTimes(GetMetricDataCommand, 5);
+    // + 5 GetMetricData of the forecasts' 14-day history, 50 groups a call, once per 5-minute slot.
+    expect(cwMock).toHaveReceivedCommandTimes(GetMetricDataCommand, 5 + 5);
     expect(asgMock).toHaveReceivedCommandTimes(DescribeScalingActivitiesCommand, 250);
     expect(elbMock).toHaveReceivedCommandTimes(DescribeTargetHealthCommand, 10);
     expect(elbMock.commandCalls(DescribeTargetHealthCommand).map((c) => c.args[0].input.TargetGroupArn).sort()).toEqual(Array.from({ length: 10 }, (_, k) => tgOf(k * 25)).sort());
-    expect(readCalls()).toBe(5 + 5 + 250 + 10);
+    expect(readCalls()).toBe(5 + 5 + 250 + 10 + 5);
     for (const c of cwMock.commandCalls(GetMetricDataCommand)) expect(c.args[0].input.MetricDataQueries!.length).toBeLessThanOrEqual(500);
     expect(rt.records.filter((r) => r.outcome === 'failed')).toEqual([]);
     expect(rt.records).toHaveLength(250);

@@ -67,7 +67,7 @@ describe('request-count and forecast reads', () => {
   it('reads no history for a group without a forecast, and no RequestCount beyond the tick\'s call', async () => {
     // Prepare
     serve([rush]);
-    const g = shippedConfig().groups[0]!;
+    const { forecast: _shipped, ...g } = shippedConfig().groups[0]!;
     const rt = testRuntime(configOf(g), rush.takenAt);
     // Act
     await makeOnSchedule(() => rt)(event('schedule-tick'));

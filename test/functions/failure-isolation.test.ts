@@ -46,8 +46,10 @@ describe('failure isolation', () => {
     expect(writesSent()).toEqual(WEB_SCALES_TO_5);
     expect((error as RunFailedError).failures).toEqual([{ group: 'api', error: expect.stringMatching(/^GetMetricData for group api: InvalidParameterValueException: .*metric of api/) }]);
     expect(rt.records[1]).toMatchObject({ group: 'api', outcome: 'failed', writes: [], written: [], error: { code: 'InvalidParameterValueException' } });
-    // One batched call refused, then one call per group.
-    expect(cwMock).toHaveReceivedCommandTimes(GetMetricDataCommand, 3);
+    // One batched call refused, then one call per group; and the shipped forecast's 14-day history read for web
+    // (api's group failed before its forecast is read).
+    expect(cwMock).toHaveReceivedCommandTimes(GetMetricDataCommand, 4);
+    expect(cwMock.commandCalls(GetMetricDataCommand).filter((c) => c.args[0].input.MetricDataQueries!.some((q) => q.Id!.endsWith('_history')))).toHaveLength(1);
   });
 
   it('two groups, one with a stale target group and a failing metric query: the other still changes', async () => {
