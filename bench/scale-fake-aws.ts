@@ -20,7 +20,8 @@ export interface FakeAws {
   readonly calls: Map<string, number>;
   readonly throttled: Map<string, number>;
   /** MetricStat queries GetMetricData was asked for (what CloudWatch bills: $0.01 per 1,000 metrics). */
-  readonly metrics: { requested: number };
+  /** Billed metrics asked for: the tick's 1-minute reads, and the forecast's 5-minute history reads apart. */
+  readonly metrics: { requested: number; history: number };
   close(): Promise<void>;
 }
 
@@ -46,7 +47,7 @@ const body = (req: IncomingMessage): Promise<string> => new Promise((resolve) =>
 
 export const startFakeAws = async (o: FakeAwsOptions): Promise<FakeAws> => {
   const calls = new Map<string, number>();
-  const metrics = { requested: 0 };
+  const metrics = { requested: 0, history: 0 };
   const throttled = new Map<string, number>();
   const tokens = new Map<string, { level: number; at: number }>();
   const take = (key: string): boolean => {
@@ -95,9 +96,9 @@ export const startFakeAws = async (o: FakeAwsOptions): Promise<FakeAws> => {
       + `<HealthCheckPort>80</HealthCheckPort><TargetHealth><State>${unhealthy(g) && k === 0 ? 'unhealthy' : 'healthy'}</State></TargetHealth></member>`).join('')}</TargetHealthDescriptions>`);
   };
 
-  type Query = { Id: string; ReturnData?: boolean; Expression?: string; MetricStat?: { Metric: { MetricName: string; Dimensions?: { Name: string; Value: string }[] } } };
+  type Query = { Id: string; ReturnData?: boolean; Expression?: string; MetricStat?: { Period?: number; Metric: { MetricName: string; Dimensions?: { Name: string; Value: string }[] } } };
   const getMetricData = (input: { MetricDataQueries: Query[]; EndTime: number }): string => {
-    metrics.requested += input.MetricDataQueries.filter((q) => q.MetricStat).length;
+    for (const q of input.MetricDataQueries) if (q.MetricStat) metrics[q.MetricStat.Period === 300 ? 'history' : 'requested'] += 1;
     const at = [input.EndTime - 180, input.EndTime - 120]; // seconds: CloudWatch's two-minute delay
     const value = (q: Query): number => {
       const name = q.MetricStat?.Metric.MetricName ?? q.Id.replace(/^g\d+_/, '');

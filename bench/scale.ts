@@ -66,11 +66,15 @@ const scenario = async (h: Handlers, throttled: boolean): Promise<string> => {
     const results = await Promise.allSettled([h.onSchedule(() => rt)(tick('cinemahint-autoscaler-tick')), h.replaceUnhealthy(() => rt)(tick('cinemahint-autoscaler-health-tick'))]);
     const wall = (performance.now() - started) / 1000;
     const calls = [...fake.calls].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k} ${v}${fake.throttled.get(k) ? ` (${fake.throttled.get(k)} throttled)` : ''}`).join(', ');
-    const perGroupMonth = (fake.metrics.requested / GROUPS) * RUNS_PER_MONTH;
+    // The tick reads every minute; the forecast's history once per 5-minute slot per container (aws/request-history.ts).
+    const tickMonth = (fake.metrics.requested / GROUPS) * RUNS_PER_MONTH;
+    const historyMonth = (fake.metrics.history / GROUPS) * (RUNS_PER_MONTH / 5);
+    const perGroupMonth = tickMonth + historyMonth;
     const failed = results.filter((r) => r.status === 'rejected').length;
     return `${throttled ? 'throttled  ' : 'unthrottled'} ${GROUPS} groups, ${LATENCY_MS} ms: wall ${wall.toFixed(1)} s; `
       + `records ${[...outcomes].map(([k, v]) => `${k} ${v}`).join(', ')}; functions failed ${failed}/2; calls: ${calls}; `
-      + `GetMetricData ${Math.round(perGroupMonth).toLocaleString('en-US')} metrics per group-month ($${(perGroupMonth * 0.00001).toFixed(2)})`;
+      + `GetMetricData ${Math.round(perGroupMonth).toLocaleString('en-US')} metrics per group-month ($${(perGroupMonth * 0.00001).toFixed(2)}: `
+      + `${Math.round(tickMonth).toLocaleString('en-US')} every minute + ${Math.round(historyMonth).toLocaleString('en-US')} forecast history once a slot)`;
   } finally {
     await fake.close();
   }
