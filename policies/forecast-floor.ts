@@ -1,7 +1,7 @@
 // The forecast as a capacity floor: on only with enough history and a measured accuracy good enough; observe-only
 // until the operator lets it act; and only ever a floor, never a reason to scale in.
-import { forecastAt, forecastPeak, historyHours, indexHistory, SLOT_MS } from './forecast';
-import { measureAccuracy } from './forecast-accuracy';
+import { forecastAt, forecastPeak, historyHours, slotIndex, SLOT_MS } from './forecast';
+import { slotAccuracy } from './forecast-accuracy';
 import { reason, type Reason } from './reasons';
 import type { Series } from './snapshot';
 
@@ -45,10 +45,10 @@ const ceilSafe = (x: number): number => Math.ceil(x - 1e-9);
 const round = (x: number | null): number | null => (x === null || !Number.isFinite(x) ? x : Math.round(x * 1000) / 1000);
 
 export const decideForecast = (history: Series, policy: ForecastPolicy, now: number): ForecastDecision => {
-  const idx = indexHistory(history, now);
+  const idx = slotIndex(history, now);
   const leadMs = policy.leadMinutes * 60_000;
   const hours = historyHours(idx);
-  const accuracy = measureAccuracy(idx, now, leadMs, policy.evaluationPoints);
+  const accuracy = slotAccuracy(history, idx, now, leadMs, policy.evaluationPoints);
   const next = forecastAt(idx, now, now + leadMs);
   // The latest complete slot the history holds: the shell reads only published slots, so it may lag a slot.
   const lastK = Math.min(Math.floor(now / SLOT_MS) - 1, Number.isFinite(idx.last) ? idx.last : -1);

@@ -139,5 +139,23 @@ export const forecastPeak = (idx: HistoryIndex, madeAt: number, from: number, to
   return peak;
 };
 
+/**
+ * indexHistory(history, now), built once per history and slot when every point is before the slot's start (the
+ * shell reads published slots only): then the filter by `now` keeps every point for every minute of the slot, and
+ * the index is the same. Otherwise it is built afresh. Keyed by the (immutable) history array; dies with it.
+ */
+const indexes = new WeakMap<Series, { readonly slot: number; readonly idx: HistoryIndex }>();
+
+export const slotIndex = (history: Series, now: number): HistoryIndex => {
+  const slot = Math.floor(now / SLOT_MS);
+  const hit = indexes.get(history);
+  if (hit && hit.slot === slot) return hit.idx;
+  const idx = indexHistory(history, now);
+  let latest = -Infinity;
+  for (const p of history) if (p.t > latest) latest = p.t;
+  if (latest < slot * SLOT_MS) indexes.set(history, { slot, idx });
+  return idx;
+};
+
 /** Hours covered by the history, first slot to last. */
 export const historyHours = (idx: HistoryIndex): number => (idx.last < idx.first ? 0 : ((idx.last - idx.first + 1) * SLOT_MS) / 3_600_000);
