@@ -8,6 +8,7 @@ import type { SimGroup } from './fleet';
 import type { MetricStore } from './metric-store';
 import { createRequestHistory } from './request-history';
 import { deleteWarmPool, putWarmPool } from './warm-pool';
+import { poolConfigurationOf } from './world-controls';
 
 export interface SimCloudLog {
   /** Every write the controller made, with its time: the report's decision marks and action counts. */
@@ -38,9 +39,7 @@ export const snapshotOf = (g: SimGroup, store: MetricStore, now: number, lookbac
       name: g.name, min: g.min, max: g.max, desired: g.desired, instances,
       distribution: g.distribution, tags, healthCheckGracePeriodSeconds: g.gracePeriodSeconds, targetGroupArns: [g.targetGroupArn],
       // As DescribeAutoScalingGroups reports them: WarmPoolConfiguration (MaxGroupPreparedCapacity -1 when unset).
-      warmPool: g.warmPool
-        ? { minSize: g.warmPool.config.minSize, maxGroupPreparedCapacity: g.warmPool.config.maxGroupPreparedCapacity ?? -1, poolState: g.warmPool.config.poolState }
-        : null,
+      warmPool: poolConfigurationOf(g),
       capacityRebalance: g.capacityRebalance === true,
     },
     metrics: {

@@ -5,6 +5,7 @@
 import type { PoolState } from './warm-pool';
 import { deleteWarmPool, putWarmPool } from './warm-pool';
 import { spotEventOf } from './spot';
+import type { SimGroup } from './fleet';
 import type { World } from './world';
 
 /** PutWarmPool as the controller writes it: its WarmPoolConfig plus the reuse policy. */
@@ -47,11 +48,14 @@ export const setCapacityRebalance = (w: World, on: boolean): void => {
 
 export const capacityRebalanceOf = (w: World): boolean => w.group.capacityRebalance === true;
 
-export const warmPoolConfigurationOf = (w: World): WarmPoolConfiguration | null => {
-  const pool = w.group.warmPool;
+/** A group's WarmPoolConfiguration as DescribeAutoScalingGroups reports it (SimCloud's snapshot reads it too). */
+export const poolConfigurationOf = (g: SimGroup): WarmPoolConfiguration | null => {
+  const pool = g.warmPool;
   if (!pool) return null;
   return { minSize: pool.config.minSize, maxGroupPreparedCapacity: pool.config.maxGroupPreparedCapacity ?? -1, poolState: pool.config.poolState };
 };
+
+export const warmPoolConfigurationOf = (w: World): WarmPoolConfiguration | null => poolConfigurationOf(w.group);
 
 /** Warmed:Pending during the first boot, then Warmed:<PoolState> (User Guide, "Warm pool instance lifecycle"). */
 export const describeWorldWarmPool = (w: World): WarmPoolDescription => {
