@@ -4,7 +4,7 @@ import type { MetricDataQuery } from '@aws-sdk/client-cloudwatch';
 import { CloudError, WARM_POOL_REFUSED } from '../controller/errors';
 import type { Cloud, Observation, ObserveOptions } from '../controller/port';
 import type { Write } from '../controller/writes';
-import type { GroupConfig } from '../policies/config';
+import { metricLookbackSeconds, type GroupConfig } from '../policies/config';
 import type { Metrics, Series, Snapshot, TargetHealth } from '../policies/snapshot';
 import { describeActivities, toActivities } from './activities';
 import type { Clients } from './clients';
@@ -70,9 +70,9 @@ export const createAwsCloud = (clients: Clients): Cloud => {
       return !stale;
     });
 
-    // Only the window the decision reads: the stabilization window and the freshness limit (GetMetricData is
+    // Only the window the decision reads: the stabilization windows and the freshness limit (GetMetricData is
     // priced per metric, not per datapoint, so this trims the payload, not the bill).
-    const lookbackSeconds = Math.max(...readable.map((g) => Math.max(g.stabilization.scaleInSeconds, g.metricMaxAgeSeconds)), 0);
+    const lookbackSeconds = Math.max(...readable.map(metricLookbackSeconds), 0);
     const dimsOf = readable.map((g): TargetDims[] => targetGroupsOf(g).flatMap((tg) => {
       const lb = loadBalancerOf.get(tg);
       return lb ? [{ loadBalancer: loadBalancerDimension(lb), targetGroup: targetGroupDimension(tg) }] : [];

@@ -9,17 +9,28 @@ export const BAR_BASELINES = ['aws-tt-cpu@60', 'aws-tt-requests@60', 'aws-predic
 /** The forecast tried on or off; on, with the lead time of boot + checks and the README's thresholds. */
 export const FORECAST_ON: ForecastConfig = { mode: 'act', leadMinutes: 7, historyDays: 14, minHistoryHours: 24, evaluationPoints: 288, minEvaluationPoints: 36, maxWape: 0.25 };
 
+/**
+ * Scale-out stabilization windows tried (stabilization.scaleOutSeconds): none (HPA's default), and the 2 and 3
+ * one-minute datapoints that AWS target tracking's scale-out alarm (3 of 3) brackets.
+ */
+export const SCALE_OUT_WINDOWS = [0, 60, 120] as const;
+
 export interface Candidate {
   readonly utilisation: number;
   readonly forecast: boolean;
   /** The controller manages a warm pool (absent: false), as the aws-tt-*+wp baselines have one. */
   readonly warmPool?: boolean;
+  /** stabilization.scaleOutSeconds (absent: 0). */
+  readonly scaleOutSeconds?: number;
 }
 
+// The warm pool left the grid on 2026-11-24: the rule's run found it 8-14 % dearer on every shipped trace (README,
+// "Choosing the controller's config"); candidateConfig still builds it for a Candidate that asks.
 export const CANDIDATES: readonly Candidate[] = UTILISATIONS.flatMap((utilisation) =>
-  [false, true].flatMap((forecast) => [false, true].map((warmPool) => ({ utilisation, forecast, warmPool }))));
+  [false, true].flatMap((forecast) => SCALE_OUT_WINDOWS.map((scaleOutSeconds) => ({ utilisation, forecast, scaleOutSeconds }))));
 
-export const candidateName = (c: Candidate): string => `u${c.utilisation}${c.forecast ? '+forecast' : ''}${c.warmPool ? '+wp' : ''}`;
+export const candidateName = (c: Candidate): string =>
+  `u${c.utilisation}${c.forecast ? '+forecast' : ''}${c.warmPool ? '+wp' : ''}${c.scaleOutSeconds ? `+out${c.scaleOutSeconds}` : ''}`;
 
 /**
  * The warm pool tried: up to the group's maximum stopped, sized in the candidate's own request-rate units, reused on
@@ -32,13 +43,15 @@ export const warmPoolFor = (shipped: GroupConfig, targetPerInstance: number): No
 
 /**
  * The only knobs the rule turns: policies.cpu.target = u (its alarm at least u + 5), policies.requestRate.
- * targetPerInstance = capacity * u / 100, the forecast on or off, and the warm pool on or off; everything else as shipped.
+ * targetPerInstance = capacity * u / 100, the forecast on or off, the warm pool on or off, and the scale-out window;
+ * everything else as shipped.
  */
 export const candidateConfig = (shipped: GroupConfig, c: Candidate, capacityPerInstance: number): GroupConfig => {
   const { forecast: _shippedForecast, warmPool: _shippedPool, ...rest } = shipped;
   const targetPerInstance = (capacityPerInstance * c.utilisation) / 100;
   return {
     ...rest,
+    stabilization: { scaleInSeconds: shipped.stabilization.scaleInSeconds, scaleOutSeconds: c.scaleOutSeconds ?? 0 },
     policies: {
       ...shipped.policies,
       cpu: { target: c.utilisation, alarm: Math.max(shipped.policies.cpu?.alarm ?? 80, c.utilisation + 5) },

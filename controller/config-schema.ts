@@ -57,7 +57,9 @@ const group = z.strictObject({
   warmupSeconds: count.default(300),
   tolerance: z.number().min(0).max(1).default(0.1),
   metricMaxAgeSeconds: z.number().int().min(60).default(300),
-  stabilization: z.strictObject({ scaleInSeconds: count.default(300) }).default({ scaleInSeconds: 300 }),
+  // scaleOutSeconds: HPA's behavior.scaleUp.stabilizationWindowSeconds (default 0, as HPA's); at most 10 minutes,
+  // since capacity asked for later than that is later than any launch (README, "The decision").
+  stabilization: z.strictObject({ scaleInSeconds: count.default(300), scaleOutSeconds: count.max(600).default(0) }).default({ scaleInSeconds: 300, scaleOutSeconds: 0 }),
   // Issue 8 item 5: a silent tracking metric holds scale-in (HPA); false lets the others scale in without it.
   scaleInRequiresAllMetrics: z.boolean().default(true),
   stepLimits: z.strictObject({

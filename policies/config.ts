@@ -117,7 +117,11 @@ export interface GroupConfig {
   readonly warmupSeconds: number;
   readonly tolerance: number;
   readonly metricMaxAgeSeconds: number;
-  readonly stabilization: { readonly scaleInSeconds: number };
+  /**
+   * scaleInSeconds: scale-in goes no lower than the largest recommendation over the window (HPA's scaleDown window).
+   * scaleOutSeconds: a scale-out stands on the smallest reading over the window (HPA's scaleUp window); absent is 0.
+   */
+  readonly stabilization: { readonly scaleInSeconds: number; readonly scaleOutSeconds?: number };
   /**
    * Scale in only when every configured tracking metric has data and no metric had an out-of-range value
    * (HPA skips scale-down when a metric is unavailable). Absent means true; false lets CPU alone scale in
@@ -162,3 +166,7 @@ export interface Config {
   readonly dryRun: boolean;
   readonly groups: readonly GroupConfig[];
 }
+
+/** How far back a decision reads metrics: the scale-in window, or the freshness limit plus the scale-out window. */
+export const metricLookbackSeconds = (c: Pick<GroupConfig, 'stabilization' | 'metricMaxAgeSeconds'>): number =>
+  Math.max(c.stabilization.scaleInSeconds, c.metricMaxAgeSeconds + (c.stabilization.scaleOutSeconds ?? 0));

@@ -4,7 +4,7 @@ import type { GroupConfig } from './config';
 import { fmt } from './format';
 import { reason, type Reason } from './reasons';
 import type { MetricValues } from './recommend';
-import { countOutOfRange, inRange, latest, maxOver, type Range } from './series';
+import { countOutOfRange, inRange, latest, maxOver, minBetween, type Range } from './series';
 import type { Metrics, Series } from './snapshot';
 
 export type MetricName = 'cpu' | 'memory' | 'latency' | 'errorRate' | 'requests';
@@ -24,6 +24,8 @@ export interface Readings {
   readonly latest: MetricValues;
   /** The largest in-range value over the scale-in stabilization window (the latest when there is none). */
   readonly stable: MetricValues;
+  /** The smallest in-range value from the latest's datapoint back over the scale-out window (the latest without one). */
+  readonly confirmed: MetricValues;
   /** Metrics with an out-of-range datapoint in the window: their source is not trusted for a scale-in. */
   readonly rejected: readonly MetricName[];
   readonly reasons: readonly Reason[];
@@ -46,6 +48,8 @@ export const readMetrics = (metrics: Metrics, config: GroupConfig, now: number):
   const windowMs = Math.max(config.stabilization.scaleInSeconds * 1000, maxAge);
   const latestValues: Record<string, number> = {};
   const stable: Record<string, number> = {};
+  const confirmed: Record<string, number> = {};
+  const outMs = (config.stabilization.scaleOutSeconds ?? 0) * 1000;
   const rejected: MetricName[] = [];
   const reasons: Reason[] = [];
   // Requests are read only for a request-rate policy, so a group without one decides exactly as before.
@@ -54,7 +58,11 @@ export const readMetrics = (metrics: Metrics, config: GroupConfig, now: number):
     const range = METRIC_RANGES[name];
     const series = metrics[name];
     const now1 = latest(series, now, maxAge, range);
-    if (now1.kind === 'value') latestValues[name] = now1.v;
+    if (now1.kind === 'value') {
+      latestValues[name] = now1.v;
+      // Anchored on the newest datapoint, not on now: CloudWatch publishes late, and the window counts datapoints.
+      confirmed[name] = outMs > 0 ? (minBetween(series, now1.t - outMs, now1.t, range) as number) : now1.v;
+    }
     const max = maxOver(series, now, config.stabilization.scaleInSeconds * 1000, range) ?? (now1.kind === 'value' ? now1.v : undefined);
     if (max !== undefined) stable[name] = max;
     const bad = countOutOfRange(series, now, windowMs, range);
@@ -67,5 +75,5 @@ export const readMetrics = (metrics: Metrics, config: GroupConfig, now: number):
       }));
     }
   }
-  return { latest: latestValues, stable, rejected, reasons };
+  return { latest: latestValues, stable, confirmed, rejected, reasons };
 };

@@ -23,6 +23,8 @@ export const REASONS = {
   VOTE_SCALE_OUT: "A policy's vote: its metric asks for more instances (the decision names the winning policy's SCALE_OUT_* code).",
   VOTE_SCALE_IN: "A policy's vote: its metric is below target (or below its scale-in threshold), so it would accept fewer instances.",
   VOTE_HOLD: "A policy's vote: keep the current size (within tolerance, between the scale-in threshold and the first step, or above target with capacity already on its way).",
+  VOTE_SCALE_OUT_UNCONFIRMED:
+    "A policy's vote: its latest reading asks for more instances, but not every reading over the scale-out stabilization window does, so it holds (HPA's scaleUp window; AWS target tracking's 3-of-3 datapoints).",
   VOTE_WARMING_UP: "A policy's vote: it waits for warming instances before asking again (AWS step scaling's warm-up), or has no ready instance to measure.",
   // Vetoes and rejected readings: what stops a scale-in that every policy with data would otherwise agree to.
   HOLD_UNHEALTHY_TARGETS: 'Targets are unhealthy (being replaced, or the breaker is open): no scale-in until they are healthy.',

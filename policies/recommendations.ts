@@ -5,11 +5,12 @@ import type { Readiness } from './readiness';
 import { reason } from './reasons';
 import type { Recommendation } from './recommendation';
 import { recommend } from './recommend';
+import { confirmScaleOut } from './scale-out-window';
 import type { Readings } from './metric-readings';
 import type { HealthDecision } from './unhealthy';
 
 export interface Recommendations {
-  /** Votes on the latest readings: these decide scale-out and whether anyone wants scale-in. */
+  /** Votes on the latest readings (a scale-out on the smallest over the scale-out window): these decide scale-out and whether anyone wants scale-in. */
   readonly latest: readonly Recommendation[];
   /** Votes on the largest readings over the stabilization window: these bound how far scale-in may go. */
   readonly stable: readonly Recommendation[];
@@ -43,7 +44,9 @@ const healthVote = (health: HealthDecision, ready: number, warming: number, curr
 };
 
 export const recommendations = (config: GroupConfig, readings: Readings, ready: Readiness, health: HealthDecision, current: number): Recommendations => {
-  const latest = recommend(config, readings.latest, ready.ready, current, ready.healthyTargets).map((r) => waitForWarmup(r, ready.warming, current));
+  const onLatest = recommend(config, readings.latest, ready.ready, current, ready.healthyTargets);
+  const confirmed = (config.stabilization.scaleOutSeconds ?? 0) > 0 ? recommend(config, readings.confirmed, ready.ready, current, ready.healthyTargets) : onLatest;
+  const latest = confirmScaleOut(onLatest, confirmed, config, current).map((r) => waitForWarmup(r, ready.warming, current));
   return {
     latest: health.overloaded > 0 ? [...latest, healthVote(health, ready.ready, ready.warming, current)] : latest,
     stable: recommend(config, readings.stable, ready.ready, current, ready.healthyTargets),

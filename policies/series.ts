@@ -46,3 +46,10 @@ export const countOutOfRange = (series: Series, now: number, windowMs: number, r
   for (const p of series) if (p.t <= now && p.t > now - windowMs && !inRange(p.v, range)) n += 1;
   return n;
 };
+
+/** The smallest in-range value with a timestamp in [from, to] (both ends in: 60 s back from a datapoint is two datapoints). */
+export const minBetween = (series: Series, from: number, to: number, range: Range = { min: -Infinity, max: Infinity }): number | undefined => {
+  let min: number | undefined;
+  for (const p of series) if (p.t <= to && p.t >= from && inRange(p.v, range) && (min === undefined || p.v < min)) min = p.v;
+  return min;
+};

@@ -2,7 +2,7 @@
 import { CloudError } from '../controller/errors';
 import type { Cloud, Observation, ObserveOptions } from '../controller/port';
 import type { Write } from '../controller/writes';
-import type { GroupConfig } from '../policies/config';
+import { metricLookbackSeconds, type GroupConfig } from '../policies/config';
 import type { Activity, Instance, Series, Snapshot, TargetHealth } from '../policies/snapshot';
 import type { SimGroup } from './fleet';
 import type { MetricStore } from './metric-store';
@@ -61,7 +61,7 @@ export const createSimCloud = (group: SimGroup, store: MetricStore, clock: () =>
       if (c.autoScalingGroupName !== group.name) failures.set(c.name, new CloudError(`Auto Scaling group "${c.autoScalingGroupName}" not found`, 'GroupNotFound'));
       else {
         const h = c.forecast && options?.history !== 'never' ? history.at(now, c.forecast.historyDays) : undefined;
-        snapshots.set(c.name, snapshotOf(group, store, now, (Math.max(c.stabilization.scaleInSeconds, c.metricMaxAgeSeconds) + 300) * 1000, h));
+        snapshots.set(c.name, snapshotOf(group, store, now, (metricLookbackSeconds(c) + 300) * 1000, h));
       }
     }
     return { snapshots, failures };

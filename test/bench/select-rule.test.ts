@@ -4,8 +4,19 @@ import { groupConfig } from '../fixtures/builders';
 const fig = (trace: string, sloMinutes: number, bar: number, costUsd: number, cheapestUsd: number): TraceFigures => ({ trace, sloMinutes, bar, costUsd, cheapestUsd });
 
 describe('config selection rule', () => {
-  it('tries every utilisation with the forecast off and on, one config for all traces', () => {
-    expect(CANDIDATES.map(candidateName)).toEqual([60, 65, 70, 75].flatMap((u) => [`u${u}`, `u${u}+wp`, `u${u}+forecast`, `u${u}+forecast+wp`]));
+  it('tries every utilisation with the forecast off and on and each scale-out window, one config for all traces', () => {
+    expect(CANDIDATES.map(candidateName)).toEqual([60, 65, 70, 75].flatMap((u) => [`u${u}`, `u${u}+forecast`].flatMap((f) => [f, `${f}+out60`, `${f}+out120`])));
+  });
+
+  it('sets the scale-out window a candidate asks for, and 0 for one that does not', () => {
+    // Prepare
+    const shipped = groupConfig({ stabilization: { scaleInSeconds: 300, scaleOutSeconds: 60 } });
+    // Act
+    const windowed = candidateConfig(shipped, { utilisation: 60, forecast: false, scaleOutSeconds: 120 }, 2400);
+    const plain = candidateConfig(shipped, { utilisation: 60, forecast: false }, 2400);
+    // Assess
+    expect(windowed.stabilization).toEqual({ scaleInSeconds: 300, scaleOutSeconds: 120 });
+    expect(plain.stabilization).toEqual({ scaleInSeconds: 300, scaleOutSeconds: 0 });
   });
 
   it('scores a candidate: traces over the bar, and the mean of cost / cheapest baseline cost', () => {
@@ -71,7 +82,8 @@ describe('config selection rule', () => {
     expect(off.forecast).toBeUndefined();
     expect(on.policies.cpu).toEqual({ target: 78, alarm: 83 }); // the alarm stays 5 points above the target
     expect(on.forecast).toEqual(FORECAST_ON);
-    expect({ ...off, policies: shipped.policies, forecast: undefined }).toEqual({ ...shipped, forecast: undefined });
+    // Everything else as shipped (the scale-out window is the candidate's: 0 here, as the shipped fixture's absent one).
+    expect({ ...off, policies: shipped.policies, forecast: undefined }).toEqual({ ...shipped, stabilization: { scaleInSeconds: 300, scaleOutSeconds: 0 }, forecast: undefined });
   });
 
   it('adds the warm pool only to +wp candidates: up to the group maximum (10), in the candidate\'s 1,680 req/min units, reused on scale-in', () => {
