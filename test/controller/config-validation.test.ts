@@ -36,6 +36,16 @@ describe('configuration validation', () => {
     ]);
   });
 
+  it('refuses a scale-out window over 600 s, naming the path, and defaults it to 0 s (HPA\'s scaleUp default)', () => {
+    // Prepare / Act
+    const tooLong = problems(`groups:\n${group('web', '    stabilization: {scaleInSeconds: 300, scaleOutSeconds: 900}\n')}`);
+    const absent = parseConfig(`groups:\n${group('web')}`, 'test.yaml').groups[0]!;
+    // Assess
+    expect(tooLong).toHaveLength(1);
+    expect(tooLong[0]).toMatch(/^groups\.web\.stabilization\.scaleOutSeconds: .*600/);
+    expect(absent.stabilization).toEqual({ scaleInSeconds: 300, scaleOutSeconds: 0 });
+  });
+
   it('refuses stepLimits.out of 0 instances and 0 %: the group could never scale out', () => {
     expect(problems(`groups:\n${group('web', '    stepLimits: {out: {instances: 0, percent: 0}}\n')}`)).toEqual([
       'groups.web.stepLimits.out: can never scale out: instances and percent are both 0',
