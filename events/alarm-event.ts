@@ -1,7 +1,8 @@
 // CloudWatch alarm state changes, from EventBridge or from the classic SNS notification, as one shape.
 import * as z from 'zod/mini';
 import { EventParseError } from '../controller/errors';
-import { eventBridgeEnvelope, snsEnvelope } from './envelopes';
+import { eventBridgeEnvelope } from './envelopes';
+import { snsEnvelope } from './sns-envelope';
 import { parseWith } from './parse';
 
 const STATE = z.enum(['OK', 'ALARM', 'INSUFFICIENT_DATA']);
