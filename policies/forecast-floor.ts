@@ -58,25 +58,29 @@ export const decideForecast = (history: Series, policy: ForecastPolicy, now: num
   const past = memo.forecastAt(lastK * SLOT_MS - leadMs, lastK * SLOT_MS);
   const forecast = next?.value ?? null;
   const floor = forecast === null ? null : ceilSafe(forecast / policy.targetPerInstance);
-  const data = {
+  const peak = memo.peak(now, now, now + leadMs) ?? null;
+  // Built only where a reason carries them (the controller decides every minute; most minutes the floor acts silently).
+  const data = () => ({
     mode: policy.mode, forecast: round(forecast), floor, actual, forecastOfActual: round(past?.value ?? null),
     wape: round(accuracy.wape), evaluated: accuracy.evaluated, historyHours: round(hours), level: round(next?.level ?? null),
-  };
-  const peak = memo.peak(now, now, now + leadMs) ?? null;
-  const base = { floor, forecast, peak, actual, forecastOfActual: past?.value ?? null, wape: accuracy.wape, evaluated: accuracy.evaluated };
-  const off = (r: Reason, trusted = false): ForecastDecision => ({ ...base, active: false, trusted, reasons: [r] });
+  });
+  const decision = (active: boolean, trusted: boolean, reasons: readonly Reason[]): ForecastDecision => ({
+    floor, forecast, peak, actual, forecastOfActual: past?.value ?? null, wape: accuracy.wape, evaluated: accuracy.evaluated, active, trusted, reasons,
+  });
 
   if (hours < policy.minHistoryHours || accuracy.evaluated < policy.minEvaluationPoints || forecast === null) {
-    return off(reason('FORECAST_OFF_SHORT_HISTORY',
-      `forecast off: ${hours.toFixed(1)} h of history (needs ${policy.minHistoryHours} h), ${accuracy.evaluated} slot(s) to measure it on (needs ${policy.minEvaluationPoints})`, data));
+    return decision(false, false, [reason('FORECAST_OFF_SHORT_HISTORY',
+      `forecast off: ${hours.toFixed(1)} h of history (needs ${policy.minHistoryHours} h), ${accuracy.evaluated} slot(s) to measure it on (needs ${policy.minEvaluationPoints})`, data())]);
   }
   if (accuracy.wape === null || accuracy.wape > policy.maxWape) {
-    return off(reason('FORECAST_OFF_INACCURATE',
-      `forecast off: WAPE ${((accuracy.wape ?? Infinity) * 100).toFixed(1)} % over the last ${accuracy.evaluated} slots is above ${policy.maxWape * 100} %`, data));
+    return decision(false, false, [reason('FORECAST_OFF_INACCURATE',
+      `forecast off: WAPE ${((accuracy.wape ?? Infinity) * 100).toFixed(1)} % over the last ${accuracy.evaluated} slots is above ${policy.maxWape * 100} %`, data())]);
   }
-  const summary = `forecast ${forecast.toFixed(0)} req/min at +${policy.leadMinutes} min (floor ${floor}); last slot ${actual ?? 'n/a'} against ${past ? past.value.toFixed(0) : 'n/a'} forecast; WAPE ${(accuracy.wape * 100).toFixed(1)} %`;
-  if (policy.mode === 'observe') return off(reason('FORECAST_ONLY', `forecast-only: ${summary}`, data), true);
-  return { ...base, active: true, trusted: true, reasons: [] };
+  if (policy.mode === 'observe') {
+    const summary = `forecast ${forecast.toFixed(0)} req/min at +${policy.leadMinutes} min (floor ${floor}); last slot ${actual ?? 'n/a'} against ${past ? past.value.toFixed(0) : 'n/a'} forecast; WAPE ${(accuracy.wape * 100).toFixed(1)} %`;
+    return decision(false, true, [reason('FORECAST_ONLY', `forecast-only: ${summary}`, data())]);
+  }
+  return decision(true, true, []);
 };
 
 /** Raises the reactive target to the forecast floor when the floor may act; never lowers it. */

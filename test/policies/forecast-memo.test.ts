@@ -47,7 +47,7 @@ const stepArb = fc.record({
   // A fresh, unrelated history instead.
   fresh: fc.boolean(),
   // Minutes after the last slot's start at which the history is asked (0-1: a point may be in now's future).
-  minutes: fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 1, maxLength: 3 }),
+  minutes: fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 1, maxLength: 2 }),
 });
 
 /** A history over `span` slots ending at SLOT0 - 1, a point in each slot with probability `density`, values by seed. */
@@ -90,12 +90,14 @@ describe('forecast memo', () => {
 
   it('equals the plain functions along a line of histories slid, edited, or replaced, at any minute, lead and window (fast-check)', () => {
     fc.assert(fc.property(
-      fc.integer({ min: 1, max: 4_500 }), fc.double({ min: 0.05, max: 1, noNaN: true }), fc.integer(), fc.array(stepArb, { minLength: 1, maxLength: 5 }),
+      // Up to 15.6 days (every lag), at most ~1,000 points: a long span is sparse, so a run stays cheap.
+      fc.integer({ min: 1, max: 4_500 }), fc.double({ min: 0.05, max: 1, noNaN: true }), fc.integer(), fc.array(stepArb, { minLength: 1, maxLength: 3 }),
       fc.integer({ min: 1, max: 60 }), fc.integer({ min: 1, max: 300 }),
       (span, density, seed, steps, leadMin, points) => {
-        let h = historyOf(span, density, seed);
+        const d = Math.min(density, 1_000 / span);
+        let h = historyOf(span, d, seed);
         for (const step of steps) {
-          if (step.fresh) h = historyOf(span, density, seed + 1);
+          if (step.fresh) h = historyOf(span, d, seed + 1);
           else {
             const end = lastSlot(h) + 1;
             h = h.slice(Math.min(step.drop, h.length));
