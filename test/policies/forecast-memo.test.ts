@@ -40,8 +40,11 @@ const valueArb = fc.oneof(
 /** What happens between two histories of a line. */
 const stepArb = fc.record({
   drop: fc.integer({ min: 0, max: 3 }),
-  // Appended points: slots ahead of the last (gaps allowed), or back inside the window (a late or duplicate point).
-  append: fc.array(fc.record({ ahead: fc.integer({ min: -300, max: 3 }), minute: fc.integer({ min: 0, max: 4 }), v: valueArb }), { maxLength: 3 }),
+  // Appended points: slots ahead of the last (gaps allowed), back inside the window (a late or duplicate point), or
+  // into the oldest points' slots (so a later drop leaves a slot a kept point wrote last).
+  append: fc.array(fc.record({
+    ahead: fc.oneof(fc.integer({ min: -300, max: 3 }), fc.constantFrom('oldest' as const, 'second' as const)), minute: fc.integer({ min: 0, max: 4 }), v: valueArb,
+  }), { maxLength: 3 }),
   // Replace one kept point by a new object (an edited value) at this position (as a fraction), or not.
   edit: fc.option(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), v: valueArb })),
   // A fresh, unrelated history instead.
@@ -94,6 +97,7 @@ describe('forecast memo', () => {
       fc.integer({ min: 1, max: 4_500 }), fc.double({ min: 0.05, max: 1, noNaN: true }), fc.integer(), fc.array(stepArb, { minLength: 1, maxLength: 3 }),
       fc.integer({ min: 1, max: 60 }), fc.integer({ min: 1, max: 300 }),
       (span, density, seed, steps, leadMin, points) => {
+        // Prepare: a first history; then each step makes the next one from it
         const d = Math.min(density, 1_000 / span);
         let h = historyOf(span, d, seed);
         for (const step of steps) {
@@ -105,8 +109,14 @@ describe('forecast memo', () => {
               const i = Math.min(h.length - 1, Math.floor(step.edit.at * h.length));
               h = [...h.slice(0, i), { t: h[i]!.t, v: step.edit.v }, ...h.slice(i + 1)];
             }
-            h = [...h, ...step.append.map((a) => ({ t: (end + a.ahead) * SLOT_MS + a.minute * 60_000, v: a.v }))];
+            const slotOf = (a: (typeof step.append)[number]): number => {
+              if (typeof a.ahead === 'number') return end + a.ahead;
+              const p = h[a.ahead === 'oldest' ? 0 : 1] ?? h[0];
+              return p ? Math.floor(p.t / SLOT_MS) : end;
+            };
+            h = [...h, ...step.append.map((a) => ({ t: slotOf(a) * SLOT_MS + a.minute * 60_000, v: a.v }))];
           }
+          // Act and Assess: the memo of this history, asked at each minute, against the plain functions
           const top = lastSlot(h);
           for (const m of step.minutes) if (!agrees(h, (top + 1) * SLOT_MS + (m - 1) * 60_000, leadMin * 60_000, points)) return false;
         }
