@@ -1,7 +1,6 @@
 // How good the forecast has been on this group: each recent slot forecast from what was known a lead time before it,
 // compared with what happened. WAPE = sum |actual - forecast| / sum actual, the error in units of the load itself.
 import { forecastAt, SLOT_MS, type BaseCache, type HistoryIndex } from './forecast';
-import type { Series } from './snapshot';
 
 export interface Accuracy {
   /** null when no slot could be evaluated. */
@@ -38,21 +37,4 @@ export const measureAccuracy = (idx: HistoryIndex, now: number, leadMs: number, 
     if (f !== undefined) pairs.push({ actual, forecast: f.value });
   }
   return { wape: wape(pairs), evaluated: pairs.length };
-};
-
-/**
- * measureAccuracy, computed once per history and 5-minute slot: the backtest reads only slots before now's slot, so
- * every minute of a slot gets the same answer from the same history, and the shell hands the same (immutable)
- * history array to every run of a slot. The cache is keyed by that array and dies with it: results are exactly
- * those of measureAccuracy, only not recomputed four times in five.
- */
-const perHistory = new WeakMap<Series, Map<string, Accuracy>>();
-
-export const slotAccuracy = (history: Series, idx: HistoryIndex, now: number, leadMs: number, points: number): Accuracy => {
-  let bySlot = perHistory.get(history);
-  if (!bySlot) perHistory.set(history, (bySlot = new Map()));
-  const key = `${Math.floor(now / SLOT_MS)}:${leadMs}:${points}`;
-  let a = bySlot.get(key);
-  if (!a) bySlot.set(key, (a = measureAccuracy(idx, now, leadMs, points)));
-  return a;
 };

@@ -1,7 +1,7 @@
 // The forecast as a capacity floor: on only with enough history and a measured accuracy good enough; observe-only
 // until the operator lets it act; and only ever a floor, never a reason to scale in.
-import { forecastAt, forecastPeak, historyHours, slotIndex, SLOT_MS } from './forecast';
-import { slotAccuracy } from './forecast-accuracy';
+import { historyHours, SLOT_MS } from './forecast';
+import { forecastMemo } from './forecast-memo';
 import { reason, type Reason } from './reasons';
 import type { Series } from './snapshot';
 
@@ -45,36 +45,42 @@ const ceilSafe = (x: number): number => Math.ceil(x - 1e-9);
 const round = (x: number | null): number | null => (x === null || !Number.isFinite(x) ? x : Math.round(x * 1000) / 1000);
 
 export const decideForecast = (history: Series, policy: ForecastPolicy, now: number): ForecastDecision => {
-  const idx = slotIndex(history, now);
+  // The same answers as indexHistory, measureAccuracy, forecastAt and forecastPeak, worked out once per history.
+  const memo = forecastMemo(history, now);
+  const idx = memo.idx;
   const leadMs = policy.leadMinutes * 60_000;
   const hours = historyHours(idx);
-  const accuracy = slotAccuracy(history, idx, now, leadMs, policy.evaluationPoints);
-  const next = forecastAt(idx, now, now + leadMs);
+  const accuracy = memo.accuracy(now, leadMs, policy.evaluationPoints);
+  const next = memo.forecastAt(now, now + leadMs);
   // The latest complete slot the history holds: the shell reads only published slots, so it may lag a slot.
   const lastK = Math.min(Math.floor(now / SLOT_MS) - 1, Number.isFinite(idx.last) ? idx.last : -1);
   const actual = idx.values.get(lastK) ?? null;
-  const past = forecastAt(idx, lastK * SLOT_MS - leadMs, lastK * SLOT_MS);
+  const past = memo.forecastAt(lastK * SLOT_MS - leadMs, lastK * SLOT_MS);
   const forecast = next?.value ?? null;
   const floor = forecast === null ? null : ceilSafe(forecast / policy.targetPerInstance);
-  const data = {
+  const peak = memo.peak(now, now, now + leadMs) ?? null;
+  // Built only where a reason carries them (the controller decides every minute; most minutes the floor acts silently).
+  const data = () => ({
     mode: policy.mode, forecast: round(forecast), floor, actual, forecastOfActual: round(past?.value ?? null),
     wape: round(accuracy.wape), evaluated: accuracy.evaluated, historyHours: round(hours), level: round(next?.level ?? null),
-  };
-  const peak = forecastPeak(idx, now, now, now + leadMs) ?? null;
-  const base = { floor, forecast, peak, actual, forecastOfActual: past?.value ?? null, wape: accuracy.wape, evaluated: accuracy.evaluated };
-  const off = (r: Reason, trusted = false): ForecastDecision => ({ ...base, active: false, trusted, reasons: [r] });
+  });
+  const decision = (active: boolean, trusted: boolean, reasons: readonly Reason[]): ForecastDecision => ({
+    floor, forecast, peak, actual, forecastOfActual: past?.value ?? null, wape: accuracy.wape, evaluated: accuracy.evaluated, active, trusted, reasons,
+  });
 
   if (hours < policy.minHistoryHours || accuracy.evaluated < policy.minEvaluationPoints || forecast === null) {
-    return off(reason('FORECAST_OFF_SHORT_HISTORY',
-      `forecast off: ${hours.toFixed(1)} h of history (needs ${policy.minHistoryHours} h), ${accuracy.evaluated} slot(s) to measure it on (needs ${policy.minEvaluationPoints})`, data));
+    return decision(false, false, [reason('FORECAST_OFF_SHORT_HISTORY',
+      `forecast off: ${hours.toFixed(1)} h of history (needs ${policy.minHistoryHours} h), ${accuracy.evaluated} slot(s) to measure it on (needs ${policy.minEvaluationPoints})`, data())]);
   }
   if (accuracy.wape === null || accuracy.wape > policy.maxWape) {
-    return off(reason('FORECAST_OFF_INACCURATE',
-      `forecast off: WAPE ${((accuracy.wape ?? Infinity) * 100).toFixed(1)} % over the last ${accuracy.evaluated} slots is above ${policy.maxWape * 100} %`, data));
+    return decision(false, false, [reason('FORECAST_OFF_INACCURATE',
+      `forecast off: WAPE ${((accuracy.wape ?? Infinity) * 100).toFixed(1)} % over the last ${accuracy.evaluated} slots is above ${policy.maxWape * 100} %`, data())]);
   }
-  const summary = `forecast ${forecast.toFixed(0)} req/min at +${policy.leadMinutes} min (floor ${floor}); last slot ${actual ?? 'n/a'} against ${past ? past.value.toFixed(0) : 'n/a'} forecast; WAPE ${(accuracy.wape * 100).toFixed(1)} %`;
-  if (policy.mode === 'observe') return off(reason('FORECAST_ONLY', `forecast-only: ${summary}`, data), true);
-  return { ...base, active: true, trusted: true, reasons: [] };
+  if (policy.mode === 'observe') {
+    const summary = `forecast ${forecast.toFixed(0)} req/min at +${policy.leadMinutes} min (floor ${floor}); last slot ${actual ?? 'n/a'} against ${past ? past.value.toFixed(0) : 'n/a'} forecast; WAPE ${(accuracy.wape * 100).toFixed(1)} %`;
+    return decision(false, true, [reason('FORECAST_ONLY', `forecast-only: ${summary}`, data())]);
+  }
+  return decision(true, true, []);
 };
 
 /** Raises the reactive target to the forecast floor when the floor may act; never lowers it. */

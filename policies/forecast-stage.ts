@@ -4,7 +4,7 @@ import type { Combined } from './combine';
 import type { GroupConfig } from './config';
 import { applyForecastFloor, decideForecast, type ForecastDecision } from './forecast-floor';
 import { reason, type Reason } from './reasons';
-import type { Snapshot } from './snapshot';
+import type { Series, Snapshot } from './snapshot';
 
 /** What the plan says of the forecast: read by the warm-pool stage and by people. Requests are per minute. */
 export interface PlanForecast {
@@ -33,6 +33,8 @@ export interface ForecastStage {
 }
 
 const ceilSafe = (x: number): number => Math.ceil(x - 1e-9);
+/** One empty history for every run without one (the health pass reads none): the forecast's memo knows it. */
+const NO_HISTORY: Series = [];
 
 const toPlan = (d: ForecastDecision, mode: 'observe' | 'act', leadMinutes: number, target: number): PlanForecast => ({
   mode, active: d.active, trusted: d.trusted, leadMinutes, targetPerInstance: target, forecast: d.forecast, peak: d.peak,
@@ -53,7 +55,7 @@ export const forecastStage = (snapshot: Snapshot, config: GroupConfig, combined:
   const f = config.forecast;
   const rr = config.policies.requestRate;
   if (!f || !rr) return { combined, reasons: [] };
-  const decision = decideForecast(snapshot.history ?? [], { ...f, targetPerInstance: rr.targetPerInstance }, now);
+  const decision = decideForecast(snapshot.history ?? NO_HISTORY, { ...f, targetPerInstance: rr.targetPerInstance }, now);
   const plan = toPlan(decision, f.mode, f.leadMinutes, rr.targetPerInstance);
   const applied = applyForecastFloor(combined.target, decision);
   if (applied.target === combined.target) return { combined, reasons: applied.reasons, plan };

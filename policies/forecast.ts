@@ -10,7 +10,9 @@ const DAILY_LAGS = [1, 2, 3] as const;
 /** Same slot 1 and 2 weeks back: the weekday (a Monday morning is not a Sunday morning). */
 const WEEKLY_LAGS = [1, 2] as const;
 /** The level is read over the last hour (12 slots). */
-const LEVEL_SLOTS = 12;
+export const LEVEL_SLOTS = 12;
+/** Every lag a seasonal base reads, in slots: what forecast-memo.ts must know to tell which bases a change touches. */
+export const LAG_SLOTS: readonly number[] = [...DAILY_LAGS.map((l) => l * SLOTS_PER_DAY), ...WEEKLY_LAGS.map((l) => l * SLOTS_PER_WEEK)];
 /**
  * The level ratio is clamped: the forecast follows a day that runs 2x hotter or colder than usual, but does not
  * extrapolate a flash crowd. Flash crowds are the reactive policies' job (request rate sees them whole).
@@ -37,31 +39,59 @@ export interface Forecast {
 }
 
 /** Slots first..last in one array (NaN: no value), read every minute thousands of times: no hashing. */
-const denseValues = (first: number, dense: Float64Array): SlotValues => ({
+export const denseValues = (first: number, dense: Float64Array): SlotValues => ({
   get: (k: number): number | undefined => {
     const v = dense[k - first];
     return v === undefined || Number.isNaN(v) ? undefined : v;
   },
 });
 
+/** An index with its dense array (slot first + i at i, NaN: no value) and the latest usable point's time. */
+export interface DenseIndex {
+  readonly idx: HistoryIndex;
+  readonly dense: Float64Array;
+  /** At least the latest time of a point the index holds (-Infinity: none): the index is the same for any `before` above it. */
+  readonly latest: number;
+  /** By slot as dense: the position in the history of the point whose value it holds (the last one wins). */
+  readonly writer: Float64Array;
+}
+
+/** indexHistory with its dense array: two plain loops over the points, no closure per point. */
+export const denseIndex = (history: Series, before = Infinity): DenseIndex => {
+  let first = Infinity;
+  let last = -Infinity;
+  let latest = -Infinity;
+  const points = history.length;
+  for (let i = 0; i < points; i += 1) {
+    const p = history[i]!;
+    const t = p.t;
+    const v = p.v;
+    if (!(t < before) || !Number.isFinite(v) || !(v >= 0)) continue;
+    const k = Math.floor(t / SLOT_MS);
+    if (k < first) first = k;
+    if (k > last) last = k;
+    if (t > latest) latest = t;
+  }
+  const n = last >= first ? last - first + 1 : 0;
+  const dense = new Float64Array(n).fill(NaN);
+  const writer = new Float64Array(n).fill(NaN);
+  for (let i = 0; i < points; i += 1) {
+    const p = history[i]!;
+    const t = p.t;
+    const v = p.v;
+    if (!(t < before) || !Number.isFinite(v) || !(v >= 0)) continue;
+    const j = Math.floor(t / SLOT_MS) - first;
+    dense[j] = v;
+    writer[j] = i;
+  }
+  return { idx: { values: denseValues(first, dense), first, last }, dense, latest, writer };
+};
+
 /**
  * Points are slot starts; a point inside a slot counts for that slot (the last one wins). Points at or after
  * `before` (when given) are left out: a slot not yet complete is not history.
  */
-export const indexHistory = (history: Series, before = Infinity): HistoryIndex => {
-  const usable = (p: Series[number]): boolean => p.t < before && Number.isFinite(p.v) && p.v >= 0;
-  let first = Infinity;
-  let last = -Infinity;
-  for (const p of history) {
-    if (!usable(p)) continue;
-    const k = Math.floor(p.t / SLOT_MS);
-    if (k < first) first = k;
-    if (k > last) last = k;
-  }
-  const dense = new Float64Array(last >= first ? last - first + 1 : 0).fill(NaN);
-  for (const p of history) if (usable(p)) dense[Math.floor(p.t / SLOT_MS) - first] = p.v;
-  return { values: denseValues(first, dense), first, last };
-};
+export const indexHistory = (history: Series, before = Infinity): HistoryIndex => denseIndex(history, before).idx;
 
 /** Mean of the slots `lags` periods before k that are known by `limit`; undefined when none is. A loop, not a closure
  * and arrays: the WAPE backtest calls this thousands of times a decision. */
@@ -91,7 +121,11 @@ export const seasonalBase = (idx: HistoryIndex, k: number, limit: number): numbe
  * Seasonal bases of past slots, shared by the forecasts of one decision. For a slot j at or before the limit, every
  * lag (a day or more back) is known, so its base does not depend on the limit and one value per slot is exact.
  */
-export type BaseCache = Map<number, number | undefined>;
+export interface BaseCache {
+  has(j: number): boolean;
+  get(j: number): number | undefined;
+  set(j: number, base: number | undefined): unknown;
+}
 
 const pastBase = (idx: HistoryIndex, j: number, cache: BaseCache | undefined): number | undefined => {
   if (!cache) return seasonalBase(idx, j, j);
@@ -137,24 +171,6 @@ export const forecastPeak = (idx: HistoryIndex, madeAt: number, from: number, to
     if (f !== undefined && (peak === undefined || f.value > peak)) peak = f.value;
   }
   return peak;
-};
-
-/**
- * indexHistory(history, now), built once per history and slot when every point is before the slot's start (the
- * shell reads published slots only): then the filter by `now` keeps every point for every minute of the slot, and
- * the index is the same. Otherwise it is built afresh. Keyed by the (immutable) history array; dies with it.
- */
-const indexes = new WeakMap<Series, { readonly slot: number; readonly idx: HistoryIndex }>();
-
-export const slotIndex = (history: Series, now: number): HistoryIndex => {
-  const slot = Math.floor(now / SLOT_MS);
-  const hit = indexes.get(history);
-  if (hit && hit.slot === slot) return hit.idx;
-  const idx = indexHistory(history, now);
-  let latest = -Infinity;
-  for (const p of history) if (p.t > latest) latest = p.t;
-  if (latest < slot * SLOT_MS) indexes.set(history, { slot, idx });
-  return idx;
 };
 
 /** Hours covered by the history, first slot to last. */

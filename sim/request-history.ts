@@ -15,6 +15,8 @@ export interface RequestHistory {
 export const createRequestHistory = (store: MetricStore): RequestHistory => {
   const slots: DataPoint[] = [];
   let view: { end: number; days: number; series: Series } | undefined;
+  /** The first slot of the last view: windows only move on, so the next one starts here or later. */
+  let from0 = 0;
   return {
     at: (now, days) => {
       const end = Math.floor((now - PUBLISH_MARGIN_MS) / SLOT_MS) * SLOT_MS;
@@ -32,8 +34,11 @@ export const createRequestHistory = (store: MetricStore): RequestHistory => {
         }
       }
       const start = end - days * 86_400_000;
-      let k = slots.length;
-      while (k > 0 && slots[k - 1]!.t >= start) k -= 1;
+      // Slots are in time order: the window's first is found by stepping on from the last one's (a slot or two), not
+      // by reading back through 14 days of points each slot.
+      let k = from0 > 0 && slots[from0 - 1]!.t >= start ? 0 : from0;
+      while (k < slots.length && slots[k]!.t < start) k += 1;
+      from0 = k;
       const series = slots.slice(k);
       view = { end, days, series };
       return series;
