@@ -6,5 +6,7 @@ module.exports = {
   transform: { '^.+\\.ts$': '<rootDir>/test/esbuild-transform.cjs' },
   setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
   maxWorkers: 2,
+  // The slowest files first even on a clean clone's cold cache (test/sequencer.cjs).
+  testSequencer: '<rootDir>/test/sequencer.cjs',
   testTimeout: 30000,
 };

@@ -6,7 +6,7 @@ const { readFileSync } = require('node:fs');
 const { transformSync, version } = require('esbuild');
 
 // Jest runs each test file in a vm context, where every read of a global (Math.floor, Number.isFinite...) goes through
-// the context's interceptor: measured 5x slower than plain node in the forecast's and the simulator's loops. Each
+// the context's interceptor: measured 5x slower than plain node in the forecast's loops. Each
 // module binds the built-ins it may use once, at its top, as locals of the same objects: nothing changes but the
 // lookup. Not Date, timers or performance: jest's fake timers replace those on the global after modules load.
 const BUILTINS = [
