@@ -28,8 +28,8 @@ const historyArb = (now: number): fc.Arbitrary<Series> =>
   }).map(({ hours, profile, weekend, noise, seed }) => {
     let s = seed;
     const end = Math.floor(now / SLOT) * SLOT;
-    // Up to 4,320 points a case, 3,000 cases: the UTC hour and weekday by arithmetic, not two Dates a point (those
-    // were 40 % of this file's time). The same values: t > 0, and 1970-01-01 was a Thursday (getUTCDay 4).
+    // Up to 4,320 points a case, 3,000 cases: the UTC hour and weekday by arithmetic, not two Dates a point (under
+    // jest, 1.9 CPU-s per 1,000 cases against 0.1). The same values: t > 0, and 1970-01-01 was a Thursday (day 4).
     const out: { t: number; v: number }[] = new Array(hours * 12);
     for (let i = 0; i < hours * 12; i += 1) {
       s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
