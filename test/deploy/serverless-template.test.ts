@@ -1,9 +1,10 @@
 // Packages the service exactly as the README says (no AWS credentials) and reads the CloudFormation templates:
 // dev and prod share no physical name; a two-group config gets every group's alarms with the config's thresholds.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { loadConfig } from '../../controller/config';
 import { parsePackagedConfig } from '../../controller/packaged-config';
 import { METRIC_NAMESPACE } from '../../functions/metric-names';
@@ -21,10 +22,29 @@ const readmePackageCommands = (): string[][] =>
   README.split('\n').filter((l) => l.startsWith('npx serverless package ')).map((l) =>
     (l.replace(/\s+#.*$/, '').match(/(?:[^\s"']+|"[^"]*"|'[^']*')+/g) ?? []).map((a) => a.replace(/"([^"]*)"|'([^']*)'/g, '$1$2')).slice(2));
 
-const pack = (args: readonly string[]): { dir: string; resources: Resources } => {
+/**
+ * A working copy of the project for one package run: its files copied (osls wants a real serverless.yml), its folders
+ * linked, and none of the build state one run leaves for the next (.esbuild/, .serverless/, dist/). Three copies let
+ * the three packages run side by side; in one directory they would overwrite each other's bundles and config.json.
+ */
+const BUILD_STATE = new Set(['.esbuild', '.serverless', 'dist', '.git', 'reports', 'coverage']);
+const copies: string[] = [];
+const workingCopy = (): string => {
+  const dir = mkdtempSync(join(tmpdir(), 'sls-copy-'));
+  copies.push(dir);
+  for (const e of readdirSync(ROOT, { withFileTypes: true })) {
+    if (BUILD_STATE.has(e.name)) continue;
+    if (e.isDirectory()) symlinkSync(join(ROOT, e.name), join(dir, e.name), 'dir');
+    else copyFileSync(join(ROOT, e.name), join(dir, e.name));
+  }
+  return dir;
+};
+
+const pack = async (args: readonly string[]): Promise<{ dir: string; resources: Resources }> => {
   const dir = mkdtempSync(join(tmpdir(), 'sls-'));
   const env = { ...process.env, AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_SESSION_TOKEN: '', AWS_PROFILE: '' };
-  execFileSync(join(ROOT, 'node_modules/.bin/serverless'), [...args, '--package', dir], { cwd: ROOT, env, stdio: 'pipe', timeout: 240_000 });
+  const cwd = workingCopy();
+  await promisify(execFile)(join(cwd, 'node_modules/.bin/serverless'), [...args, '--package', dir], { cwd, env, timeout: 240_000 });
   return { dir, resources: JSON.parse(readFileSync(join(dir, 'cloudformation-template-update-stack.json'), 'utf8')).Resources };
 };
 
@@ -32,13 +52,17 @@ let dev: { dir: string; resources: Resources };
 let prod: { dir: string; resources: Resources };
 let two: { dir: string; resources: Resources };
 
-beforeAll(() => {
+beforeAll(async () => {
   const commands = readmePackageCommands();
   const devArgs = commands.find((c) => c.includes('dev'))!;
-  dev = pack(devArgs);
-  prod = pack(commands.find((c) => c.includes('prod'))!);
-  two = pack([...devArgs, '--param=config=test/fixtures/two-groups.yaml']);
+  // Side by side: a package run waits on its bundler and the disk for about half its time.
+  [dev, prod, two] = await Promise.all([
+    pack(devArgs), pack(commands.find((c) => c.includes('prod'))!), pack([...devArgs, '--param=config=test/fixtures/two-groups.yaml']),
+  ]);
 }, 600_000);
+
+// rm does not follow the links: only the copy's own files and build state go.
+afterAll(() => { for (const c of copies) rmSync(c, { recursive: true, force: true }); });
 
 const ofType = (r: Resources, type: string) => Object.entries(r).filter(([, x]) => x.Type === type);
 const alarmsOf = (r: Resources): Record<string, Record<string, unknown>> =>

@@ -12,6 +12,8 @@ import { groupConfig, NOW, slots, snapshot } from '../fixtures/builders';
 const RUNS = { numRuns: 1000 };
 const MIN = 60_000;
 const SLOT = 5 * MIN;
+const HOUR = 60 * MIN;
+const DAY = 24 * HOUR;
 const finalDesired = (plan: Plan): number => plan.desired ?? plan.current.desired;
 const FORECAST: ForecastConfig = { mode: 'act', leadMinutes: 7, historyDays: 14, minHistoryHours: 24, evaluationPoints: 288, minEvaluationPoints: 36, maxWape: 0.25 };
 
@@ -26,13 +28,17 @@ const historyArb = (now: number): fc.Arbitrary<Series> =>
   }).map(({ hours, profile, weekend, noise, seed }) => {
     let s = seed;
     const end = Math.floor(now / SLOT) * SLOT;
-    return Array.from({ length: hours * 12 }, (_, i) => {
+    // Up to 4,320 points a case, 3,000 cases: the UTC hour and weekday by arithmetic, not two Dates a point (under
+    // jest, 1.9 CPU-s per 1,000 cases against 0.1). The same values: t > 0, and 1970-01-01 was a Thursday (day 4).
+    const out: { t: number; v: number }[] = new Array(hours * 12);
+    for (let i = 0; i < hours * 12; i += 1) {
       s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
       const t = end - (hours * 12 - i) * SLOT;
-      const day = new Date(t).getUTCDay();
-      const v = profile[new Date(t).getUTCHours()]! * (day === 0 || day === 6 ? weekend : 1) + (s % (noise + 1));
-      return { t, v };
-    });
+      const day = (Math.floor(t / DAY) + 4) % 7;
+      const v = profile[Math.floor(t / HOUR) % 24]! * (day === 0 || day === 6 ? weekend : 1) + (s % (noise + 1));
+      out[i] = { t, v };
+    }
+    return out;
   });
 
 const withForecast = (config: GroupConfig, target: number, mode: 'act' | 'observe'): GroupConfig =>
