@@ -16,13 +16,21 @@ const steps = z.array(step).min(1);
 
 // A fixed abbreviation (EST, PST8PDT, CET) or a fixed offset (Etc/GMT+5) is valid to Intl but ignores or
 // misplaces daylight saving: EST is an hour off all summer. Only UTC or an IANA Area/Location name is taken.
+// Building an Intl.DateTimeFormat costs 1-3 ms, and every config parse checks each zone again: remember the answer
+// (the zone database does not change within a process).
+const zoneAnswers = new Map<string, boolean>();
 const knownZone = (tz: string): boolean => {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
+  let known = zoneAnswers.get(tz);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: tz });
+      known = true;
+    } catch {
+      known = false;
+    }
+    zoneAnswers.set(tz, known);
   }
+  return known;
 };
 export const isIanaRegionZone = (tz: string): boolean =>
   tz === 'UTC' || tz === 'Etc/UTC' || (/^[A-Z][A-Za-z]+(\/[A-Za-z0-9_+-]+)+$/.test(tz) && !tz.startsWith('Etc/') && knownZone(tz));
