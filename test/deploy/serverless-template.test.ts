@@ -122,13 +122,17 @@ describe('serverless package, as the README runs it', () => {
     }
   });
 
-  it('bundles neither the YAML parser nor the SDK\'s profile, SSO and instance-metadata credential chain', () => {
+  it('bundles neither the YAML parser, nor the SDK\'s profile, SSO and instance-metadata credential chain, nor its event-stream codec', () => {
     for (const z of readdirSync(dev.dir).filter((f) => f.endsWith('.zip'))) {
       // Act
       const bundle = execFileSync('unzip', ['-p', join(dev.dir, z), 'functions/*.js']).toString();
       // Assess: keepNames keeps these class and function names wherever their code is bundled.
       expect(bundle.length).toBeGreaterThan(100_000);
       expect(bundle).not.toMatch(/YAMLParseError|fromIni|fromSSO/);
+      // The event-stream codec is aliased to a stub (aws/no-event-streams.ts): its one dynamic import() wrapped
+      // ~160 modules in lazy initialisers, compiled twice at every cold start.
+      expect(bundle).not.toContain('EventStreamCodec');
+      expect(bundle).toContain('EventStreamsNotBundledError');
     }
   });
 
