@@ -15,6 +15,12 @@ export const FORECAST_ON: ForecastConfig = { mode: 'act', leadMinutes: 7, histor
  */
 export const SCALE_OUT_WINDOWS = [0, 60, 120] as const;
 
+/**
+ * Scale-in step limits tried (stepLimits.in.percent, the instances part as shipped): the shipped 10 %, and HPA's
+ * default scale-down policy of 100 % (the 300 s stabilization window alone spaces the scale-in).
+ */
+export const SCALE_IN_PERCENTS = [10, 100] as const;
+
 export interface Candidate {
   readonly utilisation: number;
   readonly forecast: boolean;
@@ -22,15 +28,19 @@ export interface Candidate {
   readonly warmPool?: boolean;
   /** stabilization.scaleOutSeconds (absent: 0). */
   readonly scaleOutSeconds?: number;
+  /** stepLimits.in.percent (absent: as shipped). */
+  readonly scaleInPercent?: number;
 }
 
 // The warm pool left the grid on 2026-11-24: the rule's run found it 8-14 % dearer on every shipped trace (README,
 // "Choosing the controller's config"); candidateConfig still builds it for a Candidate that asks.
 export const CANDIDATES: readonly Candidate[] = UTILISATIONS.flatMap((utilisation) =>
-  [false, true].flatMap((forecast) => SCALE_OUT_WINDOWS.map((scaleOutSeconds) => ({ utilisation, forecast, scaleOutSeconds }))));
+  [false, true].flatMap((forecast) => SCALE_OUT_WINDOWS.flatMap((scaleOutSeconds) =>
+    SCALE_IN_PERCENTS.map((scaleInPercent) => ({ utilisation, forecast, scaleOutSeconds, scaleInPercent })))));
 
 export const candidateName = (c: Candidate): string =>
-  `u${c.utilisation}${c.forecast ? '+forecast' : ''}${c.warmPool ? '+wp' : ''}${c.scaleOutSeconds ? `+out${c.scaleOutSeconds}` : ''}`;
+  `u${c.utilisation}${c.forecast ? '+forecast' : ''}${c.warmPool ? '+wp' : ''}${c.scaleOutSeconds ? `+out${c.scaleOutSeconds}` : ''}` +
+  `${c.scaleInPercent !== undefined && c.scaleInPercent !== 10 ? `+in${c.scaleInPercent}` : ''}`;
 
 /**
  * The warm pool tried: up to the group's maximum stopped, sized in the candidate's own request-rate units, reused on
@@ -43,8 +53,8 @@ export const warmPoolFor = (shipped: GroupConfig, targetPerInstance: number): No
 
 /**
  * The only knobs the rule turns: policies.cpu.target = u (its alarm at least u + 5), policies.requestRate.
- * targetPerInstance = capacity * u / 100, the forecast on or off, the warm pool on or off, and the scale-out window;
- * everything else as shipped.
+ * targetPerInstance = capacity * u / 100, the forecast on or off, the warm pool on or off, the scale-out window,
+ * and the scale-in step's percentage; everything else as shipped.
  */
 export const candidateConfig = (shipped: GroupConfig, c: Candidate, capacityPerInstance: number): GroupConfig => {
   const { forecast: _shippedForecast, warmPool: _shippedPool, ...rest } = shipped;
@@ -52,6 +62,7 @@ export const candidateConfig = (shipped: GroupConfig, c: Candidate, capacityPerI
   return {
     ...rest,
     stabilization: { scaleInSeconds: shipped.stabilization.scaleInSeconds, scaleOutSeconds: c.scaleOutSeconds ?? 0 },
+    stepLimits: c.scaleInPercent === undefined ? shipped.stepLimits : { out: shipped.stepLimits.out, in: { instances: shipped.stepLimits.in.instances, percent: c.scaleInPercent } },
     policies: {
       ...shipped.policies,
       cpu: { target: c.utilisation, alarm: Math.max(shipped.policies.cpu?.alarm ?? 80, c.utilisation + 5) },

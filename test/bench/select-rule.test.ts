@@ -4,8 +4,20 @@ import { groupConfig } from '../fixtures/builders';
 const fig = (trace: string, sloMinutes: number, bar: number, costUsd: number, cheapestUsd: number): TraceFigures => ({ trace, sloMinutes, bar, costUsd, cheapestUsd });
 
 describe('config selection rule', () => {
-  it('tries every utilisation with the forecast off and on and each scale-out window, one config for all traces', () => {
-    expect(CANDIDATES.map(candidateName)).toEqual([60, 65, 70, 75].flatMap((u) => [`u${u}`, `u${u}+forecast`].flatMap((f) => [f, `${f}+out60`, `${f}+out120`])));
+  it('tries every utilisation with the forecast off and on, each scale-out window and each scale-in step, one config for all traces', () => {
+    expect(CANDIDATES.map(candidateName)).toEqual([60, 65, 70, 75].flatMap((u) => [`u${u}`, `u${u}+forecast`]
+      .flatMap((f) => [f, `${f}+out60`, `${f}+out120`]).flatMap((w) => [w, `${w}+in100`])));
+  });
+
+  it('sets the scale-in step\'s percentage a candidate asks for, keeping its instances and the scale-out limit as shipped', () => {
+    // Prepare: the shipped fixture's limits are out 4 instances / 100 %, in 1 instance / 10 %.
+    const shipped = groupConfig();
+    // Act
+    const hpa = candidateConfig(shipped, { utilisation: 60, forecast: false, scaleInPercent: 100 }, 2400);
+    const plain = candidateConfig(shipped, { utilisation: 60, forecast: false }, 2400);
+    // Assess
+    expect(hpa.stepLimits).toEqual({ out: shipped.stepLimits.out, in: { instances: shipped.stepLimits.in.instances, percent: 100 } });
+    expect(plain.stepLimits).toEqual(shipped.stepLimits);
   });
 
   it('sets the scale-out window a candidate asks for, and 0 for one that does not', () => {
