@@ -23,7 +23,8 @@ describe('headline: the action a plan takes, first', () => {
   });
 
   it('lists every change of a plan that does several things, capacity first', () => {
-    expect(headline(planOf('quiet-night'))).toBe('scale 6 → 5; bounds 2..10 → 2..6; mode → spot');
+    // 6 -> 4: memory's largest reading over the stabilization window, ceil(6 * 40.57 / 70) = 4 (scale-in step 100 %).
+    expect(headline(planOf('quiet-night'))).toBe('scale 6 → 4; bounds 2..10 → 2..6; mode → spot');
   });
 
   it('holds with the code that explains why nothing changes, not the first vote', () => {
