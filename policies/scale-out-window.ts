@@ -27,7 +27,7 @@ export const confirmScaleOut = (
     }
     return {
       policy: r.policy, vote: 'hold', desired: current, value: r.value,
-      reason: reason('VOTE_SCALE_OUT_UNCONFIRMED', `${r.policy}: ${r.reason.message}, but ${window}: the rise has not held for the window yet`, {
+      reason: reason('VOTE_SCALE_OUT_UNCONFIRMED', `${r.reason.message}, but ${window}: the rise has not held for the window yet`, {
         ...r.reason.data, confirmedValue: c.value, scaleOutWindowSeconds: seconds,
       }),
     };
