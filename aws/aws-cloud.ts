@@ -21,7 +21,7 @@ import { locateInstances } from './auto-scaling-instances';
 import { commandFor, describeWrite } from './write';
 
 const PER_GROUP_CONCURRENCY = 8;
-const METRIC_KEYS: readonly (keyof Metrics)[] = ['cpu', 'memory', 'latency', 'errorRate', 'requests'];
+const METRIC_KEYS: readonly (keyof Metrics)[] = ['cpu', 'memory', 'latency', 'errorRate', 'requests', 'cpuSamples'];
 const NO_METRICS: Metrics = { cpu: [], memory: [], latency: [], errorRate: [], requests: [] };
 
 interface GroupReads {

@@ -45,7 +45,7 @@ export const snapshotSchema = z.strictObject({
     }).nullable().optional(),
     capacityRebalance: z.boolean().optional(),
   }),
-  metrics: z.strictObject({ cpu: series, memory: series, latency: series, errorRate: series, requests: series }),
+  metrics: z.strictObject({ cpu: series, memory: series, latency: series, errorRate: series, requests: series, cpuSamples: series.optional() }),
   targets: z.array(z.strictObject({
     instanceId: z.string(),
     targetGroupArn: z.string(),

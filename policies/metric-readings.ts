@@ -1,6 +1,7 @@
 // The readings stage: each metric's latest and stabilized value from the snapshot, with impossible values rejected.
 // A rejected value (CPU -10 %, errors 150 %, NaN) is a broken source, not a measurement: it counts as absent.
 import type { GroupConfig } from './config';
+import { cpuLoadReadings } from './cpu-load';
 import { fmt } from './format';
 import { reason, type Reason } from './reasons';
 import type { MetricValues } from './recommend';
@@ -41,17 +42,20 @@ const newestBad = (series: Series, now: number, windowMs: number, range: Range):
   return (best as { v: number }).v;
 };
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 const jsonSafe = (v: number): number | string => (Number.isFinite(v) ? v : String(v));
 
 export const readMetrics = (metrics: Metrics, config: GroupConfig, now: number): Readings => {
   const maxAge = config.metricMaxAgeSeconds * 1000;
   const windowMs = Math.max(config.stabilization.scaleInSeconds * 1000, maxAge);
-  const latestValues: Record<string, number> = {};
-  const stable: Record<string, number> = {};
-  const confirmed: Record<string, number> = {};
+  const latestValues: Mutable<MetricValues> = {};
+  const stable: Mutable<MetricValues> = {};
+  const confirmed: Mutable<MetricValues> = {};
   const outMs = (config.stabilization.scaleOutSeconds ?? 0) * 1000;
   const rejected: MetricName[] = [];
   const reasons: Reason[] = [];
+  let cpuT: number | undefined;
   // Requests are read only for a request-rate policy, so a group without one decides exactly as before.
   const names: readonly MetricName[] = config.policies.requestRate ? [...METRIC_NAMES, 'requests'] : METRIC_NAMES;
   for (const name of names) {
@@ -60,6 +64,7 @@ export const readMetrics = (metrics: Metrics, config: GroupConfig, now: number):
     const now1 = latest(series, now, maxAge, range);
     if (now1.kind === 'value') {
       latestValues[name] = now1.v;
+      if (name === 'cpu') cpuT = now1.t;
       // Anchored on the newest datapoint, not on now: CloudWatch publishes late, and the window counts datapoints.
       confirmed[name] = outMs > 0 ? (minBetween(series, now1.t - outMs, now1.t, range) as number) : now1.v;
     }
@@ -74,6 +79,12 @@ export const readMetrics = (metrics: Metrics, config: GroupConfig, now: number):
         metric: name, value: jsonSafe(shown), min: range.min, max: jsonSafe(range.max), ignored: bad, latestRejected: now1.kind === 'rejected',
       }));
     }
+  }
+  const load = cpuT === undefined ? undefined : cpuLoadReadings(metrics, cpuT, now, config.stabilization.scaleInSeconds * 1000, outMs);
+  if (load) {
+    latestValues.cpuLoad = load.latest;
+    stable.cpuLoad = load.stable;
+    confirmed.cpuLoad = load.confirmed;
   }
   return { latest: latestValues, stable, confirmed, rejected, reasons };
 };

@@ -76,6 +76,11 @@ export interface Metrics {
   /** Percent: 100 * 5xx / requests. */
   readonly errorRate: Series;
   readonly requests: Series;
+  /**
+   * How many instances each CPU datapoint averages over: CloudWatch's SampleCount of the group's CPUUtilization.
+   * Absent from older snapshot files; without it CPU is sized on the ready instances of now.
+   */
+  readonly cpuSamples?: Series;
 }
 
 export interface Snapshot {

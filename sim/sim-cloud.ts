@@ -45,6 +45,7 @@ export const snapshotOf = (g: SimGroup, store: MetricStore, now: number, lookbac
     metrics: {
       cpu: store.visible('cpu', now, lookbackMs), memory: store.visible('memory', now, lookbackMs), latency: store.visible('latency', now, lookbackMs),
       errorRate: store.visible('errorRate', now, lookbackMs), requests: store.visible('requests', now, lookbackMs),
+      cpuSamples: store.visible('cpuSamples', now, lookbackMs),
     },
     targets,
     activities,

@@ -16,6 +16,8 @@ export interface MinuteMetrics {
   readonly errorPercent: number;
   readonly latencyP90: number;
   readonly cpu: number;
+  /** Instances the CPU average is over (CloudWatch's SampleCount). */
+  readonly cpuSamples: number;
   readonly memory: number;
   readonly healthyTargets: number;
   readonly unhealthyTargets: number;
@@ -131,6 +133,7 @@ export const trafficMinute = (g: SimGroup, attempts: number, c: Conditions, p: W
     errorPercent: attempts > 0 ? Math.min(100, (100 * errors) / attempts) : 0,
     latencyP90: targets === 0 ? p.timeoutSeconds : latencyWeight > 0 ? latencyWeighted / latencyWeight : p.baseLatencyP90,
     cpu: counted > 0 ? cpuSum / counted : 0,
+    cpuSamples: counted,
     memory: counted > 0 ? memSum / counted : 0,
     healthyTargets: healthy,
     unhealthyTargets: unhealthy,

@@ -152,6 +152,7 @@ export const stepMinute = (w: World, m: number): Minute => {
   const slow = fresh * okShare * slowShare + retried * okShare;
   const store = w.store;
   store.record('cpu', t, metrics.cpu);
+  store.record('cpuSamples', t, metrics.cpuSamples);
   store.record('memory', t, metrics.memory);
   store.record('latency', t, metrics.latencyP90);
   store.record('requests', t, metrics.requests);
@@ -178,7 +179,7 @@ export const stepMinute = (w: World, m: number): Minute => {
   const variableCost = (Math.max(0, onDemand - reserved) * w.prices.onDemand + spot * w.prices.spot) / 60 + creditCost + warmPoolCost;
   return {
     requests: metrics.requests, errors: metrics.errors, errorPercent: metrics.errorPercent, latencyP90: metrics.latencyP90,
-    cpu: metrics.cpu, memory: metrics.memory, healthyTargets: metrics.healthyTargets, unhealthyTargets: metrics.unhealthyTargets,
+    cpu: metrics.cpu, cpuSamples: metrics.cpuSamples, memory: metrics.memory, healthyTargets: metrics.healthyTargets, unhealthyTargets: metrics.unhealthyTargets,
     serving: metrics.serving, served: metrics.served, slowServed: metrics.slowServed, timedOut: metrics.timedOut,
     utilisation: metrics.utilisation, requestCountPerTarget: metrics.requestCountPerTarget,
     t, desired: w.group.desired, onDemand, spot, cost: reservedCost + variableCost, reservedCost, variableCost, creditCost, warmPoolCost,

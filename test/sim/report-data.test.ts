@@ -7,7 +7,7 @@ import type { Minute } from '../../sim/world';
 
 const T0 = Date.parse('2026-03-04T18:00:00Z');
 const minute = (k: number, o: Partial<Minute> = {}): Minute => ({
-  t: T0 + k * 60_000, requests: 1000 + k, errors: 0, errorPercent: 0, latencyP90: 0.3, cpu: 50, memory: 60, healthyTargets: 3, unhealthyTargets: 0,
+  t: T0 + k * 60_000, requests: 1000 + k, errors: 0, errorPercent: 0, latencyP90: 0.3, cpu: 50, cpuSamples: 3, memory: 60, healthyTargets: 3, unhealthyTargets: 0,
   serving: 3, desired: 3, onDemand: 2, spot: 1, cost: 0.01, violation: false,
   reservedCost: 0.005, variableCost: 0.005, creditCost: 0, warmPoolCost: 0, warmPool: 0, fresh: 1000 + k, failed: 0, slow: 0, served: 1000 + k, slowServed: 0, timedOut: 0,
   utilisation: 0.5, requestCountPerTarget: (1000 + k) / 3, ...o,

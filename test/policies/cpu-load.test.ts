@@ -1,0 +1,94 @@
+// The CPU load of the datapoint's own fleet: average x SampleCount, and the tracking rule sized on it.
+import fc from 'fast-check';
+import { cpuLoadReadings, cpuLoadSeries } from '../../policies/cpu-load';
+import type { Metrics, Series } from '../../policies/snapshot';
+import { trackTarget } from '../../policies/target-tracking';
+import { MIN, NOW } from '../fixtures/builders';
+
+const at = (minutesAgo: number, v: number) => ({ t: NOW - minutesAgo * MIN, v });
+const metrics = (cpu: Series, cpuSamples?: Series): Metrics => ({ cpu, memory: [], latency: [], errorRate: [], requests: [], ...(cpuSamples ? { cpuSamples } : {}) });
+const CPU = { target: 60, alarm: 80 };
+
+describe('cpu load series', () => {
+  it('multiplies each minute\'s average by its own sample count', () => {
+    // Prepare: 3 instances at 80 %, then 4 at 62 %
+    const m = metrics([at(3, 80), at(2, 62)], [at(3, 3), at(2, 4)]);
+    // Act / Assess: 3 * 80 = 240, 4 * 62 = 248
+    expect(cpuLoadSeries(m)).toEqual([{ t: NOW - 3 * MIN, load: 240, samples: 3 }, { t: NOW - 2 * MIN, load: 248, samples: 4 }]);
+  });
+
+  it.each([[0], [2.5], [-1], [NaN]])('skips a minute whose sample count is not a whole number of instances (%p)', (n) => {
+    expect(cpuLoadSeries(metrics([at(2, 50)], [at(2, n)]))).toEqual([]);
+  });
+
+  it('skips an out-of-range average and minutes with no count', () => {
+    expect(cpuLoadSeries(metrics([at(3, 150), at(2, 50)], [at(3, 3)]))).toEqual([]);
+  });
+});
+
+describe('cpu load readings', () => {
+  it('reads the load of the CPU reading\'s own minute, the largest over the scale-in window, the smallest over the scale-out one', () => {
+    // Prepare: loads 4 * 50 = 200 (4 min ago), 3 * 80 = 240 (3), 3 * 70 = 210 (2)
+    const m = metrics([at(4, 50), at(3, 80), at(2, 70)], [at(4, 4), at(3, 3), at(2, 3)]);
+    // Act
+    const r = cpuLoadReadings(m, NOW - 2 * MIN, NOW, 300_000, 60_000);
+    // Assess: the scale-out window [t - 60 s, t] holds minutes 3 and 2: the smaller is 210
+    expect(r).toEqual({
+      latest: { t: NOW - 2 * MIN, load: 210, samples: 3 },
+      stable: { t: NOW - 3 * MIN, load: 240, samples: 3 },
+      confirmed: { t: NOW - 2 * MIN, load: 210, samples: 3 },
+    });
+  });
+
+  it('has no load when the CPU reading\'s minute has no sample count, rather than one from another fleet', () => {
+    const m = metrics([at(3, 80), at(2, 70)], [at(3, 3)]);
+    expect(cpuLoadReadings(m, NOW - 2 * MIN, NOW, 300_000, 0)).toBeUndefined();
+  });
+
+  it('gives the same readings whatever order the datapoints come in (1,000 runs)', () => {
+    const point = fc.record({ ago: fc.integer({ min: 0, max: 8 }), cpu: fc.integer({ min: 0, max: 100 }), n: fc.integer({ min: 1, max: 12 }) });
+    fc.assert(fc.property(fc.array(point, { minLength: 1, maxLength: 12 }), fc.integer({ min: 0, max: 2 }), (points, outMinutes) => {
+      const cpu = points.map((p) => at(p.ago, p.cpu));
+      const samples = points.map((p) => at(p.ago, p.n));
+      const newest = Math.max(...cpu.map((p) => p.t));
+      const a = cpuLoadReadings(metrics(cpu, samples), newest, NOW, 300_000, outMinutes * MIN);
+      const b = cpuLoadReadings(metrics([...cpu].reverse(), [...samples].reverse()), newest, NOW, 300_000, outMinutes * MIN);
+      expect(b).toEqual(a);
+    }), { numRuns: 1000 });
+  });
+});
+
+describe('target tracking on the measured fleet', () => {
+  it.each([
+    // samples, value, ready = current, expected: worked by hand
+    [3, 90, 3, 'out', 5], // ceil(3 * 90 / 60) = ceil(4.5) = 5
+    [3, 80, 4, 'hold', 4], // ceil(3 * 80 / 60) = 4: the 4th instance, ready since, already carries the breach
+    [3, 81, 4, 'out', 5], // ceil(243 / 60) = ceil(4.05) = 5; 4 ready x 81 % would ask ceil(5.4) = 6
+    [2, 95, 5, 'hold', 5], // ceil(190 / 60) = 4 <= 5: above target never votes in
+  ])('scales out to ceil(samples * cpu / target): %i measured at %i %% with %i ready -> %s %i', (samples, value, current, vote, expected) => {
+    const r = trackTarget('cpu', CPU, value, current, current, 0.1, { t: NOW, load: samples * value, samples });
+    expect(r).toMatchObject({ vote, desired: expected });
+    expect(r.reason.data).toMatchObject({ samples, load: samples * value });
+  });
+
+  it.each([
+    // samples, value, current, expected: instances desired but not measured count at the target
+    [4, 20, 4, 'in', 2], // ceil(80 / 60) = 2
+    [4, 20, 6, 'in', 4], // ceil(80 / 60 + 2) = ceil(3.33) = 4
+    [5, 48, 10, 'hold', 10], // ceil(240 / 60 + 5) = 9, but (4 + 5) / 10 = 0.9 is inside the tolerance (HPA)
+  ])('scales in against the measured fleet: %i at %i %% of %i -> %s %i', (samples, value, current, vote, expected) => {
+    expect(trackTarget('cpu', CPU, value, samples, current, 0.1, { t: NOW, load: samples * value, samples })).toMatchObject({ vote, desired: expected });
+  });
+
+  it('never asks more than the measured load needs, never votes in above target, and more load never asks less (1,000 runs)', () => {
+    fc.assert(fc.property(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 100 }), fc.integer({ min: 1, max: 30 }), (samples, v1, v2, current) => {
+      const [lo, hi] = v1 <= v2 ? [v1, v2] : [v2, v1];
+      const vote = (v: number) => trackTarget('cpu', CPU, v, current, current, 0.1, { t: NOW, load: samples * v, samples });
+      const a = vote(lo);
+      const b = vote(hi);
+      if (b.vote === 'out') expect(b.desired).toBe(Math.ceil((samples * hi) / 60 - 1e-9));
+      if (hi > 60) expect(b.vote).not.toBe('in');
+      expect(b.desired!).toBeGreaterThanOrEqual(a.desired!);
+    }), { numRuns: 1000 });
+  });
+});
