@@ -41,7 +41,7 @@ const larger = (a: CpuLoad, b: CpuLoad): boolean =>
 export interface CpuLoadReadings {
   /** At the CPU reading's own minute. */
   readonly latest: CpuLoad;
-  /** The largest over the scale-in stabilization window, (now - scaleInMs, now]. */
+  /** The largest over the scale-in stabilization window, (cpuT - scaleInMs, cpuT]: anchored as the CPU reading's. */
   readonly stable: CpuLoad;
   /** The smallest over the scale-out window, [cpuT - scaleOutMs, cpuT]. */
   readonly confirmed: CpuLoad;
@@ -51,13 +51,13 @@ export interface CpuLoadReadings {
  * The loads for the CPU reading of minute cpuT, or undefined when that minute has no sample count: a load from
  * another minute would size on another fleet, so the CPU vote falls back to the instances ready now.
  */
-export const cpuLoadReadings = (metrics: Metrics, cpuT: number, now: number, scaleInMs: number, scaleOutMs: number): CpuLoadReadings | undefined => {
+export const cpuLoadReadings = (metrics: Metrics, cpuT: number, scaleInMs: number, scaleOutMs: number): CpuLoadReadings | undefined => {
   let latest: CpuLoad | undefined;
   let stable: CpuLoad | undefined;
   let confirmed: CpuLoad | undefined;
   for (const p of cpuLoadSeries(metrics)) {
     if (p.t === cpuT && (!latest || larger(p, latest))) latest = p;
-    if (p.t <= now && p.t > now - scaleInMs && (!stable || larger(p, stable))) stable = p;
+    if (p.t <= cpuT && p.t > cpuT - scaleInMs && (!stable || larger(p, stable))) stable = p;
     if (p.t <= cpuT && p.t >= cpuT - scaleOutMs && (!confirmed || larger(confirmed, p))) confirmed = p;
   }
   if (!latest) return undefined;

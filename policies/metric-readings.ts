@@ -68,7 +68,11 @@ export const readMetrics = (metrics: Metrics, config: GroupConfig, now: number):
       // Anchored on the newest datapoint, not on now: CloudWatch publishes late, and the window counts datapoints.
       confirmed[name] = outMs > 0 ? (minBetween(series, now1.t - outMs, now1.t, range) as number) : now1.v;
     }
-    const max = maxOver(series, now, config.stabilization.scaleInSeconds * 1000, range) ?? (now1.kind === 'value' ? now1.v : undefined);
+    // Anchored on the newest datapoint too: HPA's window holds the recommendations of the last 300 s, each made on
+    // the data of its moment, so over data published 2-3 minutes late it spans the 300 s up to the newest datapoint.
+    // Counted back from now it would hold only the two or three datapoints published inside it.
+    const anchor = now1.kind === 'value' ? now1.t : now;
+    const max = maxOver(series, anchor, config.stabilization.scaleInSeconds * 1000, range) ?? (now1.kind === 'value' ? now1.v : undefined);
     if (max !== undefined) stable[name] = max;
     const bad = countOutOfRange(series, now, windowMs, range);
     if (bad > 0) {
@@ -80,7 +84,7 @@ export const readMetrics = (metrics: Metrics, config: GroupConfig, now: number):
       }));
     }
   }
-  const load = cpuT === undefined ? undefined : cpuLoadReadings(metrics, cpuT, now, config.stabilization.scaleInSeconds * 1000, outMs);
+  const load = cpuT === undefined ? undefined : cpuLoadReadings(metrics, cpuT, config.stabilization.scaleInSeconds * 1000, outMs);
   if (load) {
     latestValues.cpuLoad = load.latest;
     stable.cpuLoad = load.stable;
