@@ -33,8 +33,9 @@ export const groupQueries = (
   const memoryDims = Object.fromEntries(Object.entries(memory.dimensions).map(([k, v]) => [k, v.split('{autoScalingGroupName}').join(asgName)]));
   const queries: MetricDataQuery[] = [
     stat(`${p}cpu`, 'AWS/EC2', 'CPUUtilization', { AutoScalingGroupName: asgName }, 'Average', true),
-    // How many instances each average is over: average x SampleCount is the CPU the fleet of that minute carried,
-    // which the CPU policy sizes on instead of multiplying an older average by the instances ready now.
+    // How many instances each average is over (EC2 User Guide, "Aggregate statistics by Auto Scaling group", which
+    // reads Sum and SampleCount by AutoScalingGroupName): average x SampleCount is the CPU the fleet of that minute
+    // carried, which the CPU policy sizes on instead of multiplying an older average by the instances ready now.
     stat(`${p}cpuSamples`, 'AWS/EC2', 'CPUUtilization', { AutoScalingGroupName: asgName }, 'SampleCount', true),
     stat(`${p}memory`, memory.namespace, memory.name, memoryDims, memory.statistic, true),
   ];
