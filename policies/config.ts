@@ -167,6 +167,9 @@ export interface Config {
   readonly groups: readonly GroupConfig[];
 }
 
-/** How far back a decision reads metrics: the scale-in window, or the freshness limit plus the scale-out window. */
+/**
+ * How far back a decision reads metrics: both stabilization windows count back from the newest datapoint, which may be
+ * as old as the freshness limit, so the freshness limit plus the longer window.
+ */
 export const metricLookbackSeconds = (c: Pick<GroupConfig, 'stabilization' | 'metricMaxAgeSeconds'>): number =>
-  Math.max(c.stabilization.scaleInSeconds, c.metricMaxAgeSeconds + (c.stabilization.scaleOutSeconds ?? 0));
+  c.metricMaxAgeSeconds + Math.max(c.stabilization.scaleInSeconds, c.stabilization.scaleOutSeconds ?? 0);

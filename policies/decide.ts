@@ -41,7 +41,7 @@ export const decide = (snapshot: Snapshot, config: GroupConfig, now: number, sco
   };
   if (o.paused) return { ...base, recommendations: [], replace: [], reasons: [...o.reasons, o.paused], action: { kind: 'hold', code: 'PAUSED' } };
 
-  const readings = readMetrics(snapshot.metrics, config, now);
+  const readings = readMetrics(snapshot.metrics, config, now, current);
   const health = decideHealth(snapshot, config.health, now, overloaded(config, readings.latest));
   if (scope === 'health') {
     const reasons = [...o.reasons, ...health.reasons];

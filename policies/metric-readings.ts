@@ -46,7 +46,7 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 const jsonSafe = (v: number): number | string => (Number.isFinite(v) ? v : String(v));
 
-export const readMetrics = (metrics: Metrics, config: GroupConfig, now: number): Readings => {
+export const readMetrics = (metrics: Metrics, config: GroupConfig, now: number, current: number): Readings => {
   const maxAge = config.metricMaxAgeSeconds * 1000;
   const windowMs = Math.max(config.stabilization.scaleInSeconds * 1000, maxAge);
   const latestValues: Mutable<MetricValues> = {};
@@ -74,17 +74,19 @@ export const readMetrics = (metrics: Metrics, config: GroupConfig, now: number):
     const anchor = now1.kind === 'value' ? now1.t : now;
     const max = maxOver(series, anchor, config.stabilization.scaleInSeconds * 1000, range) ?? (now1.kind === 'value' ? now1.v : undefined);
     if (max !== undefined) stable[name] = max;
-    const bad = countOutOfRange(series, now, windowMs, range);
+    // Out-of-range values are looked for over everything the windows read: back from now, and back from the anchor.
+    const span = Math.max(windowMs, now - anchor + Math.max(config.stabilization.scaleInSeconds * 1000, outMs));
+    const bad = countOutOfRange(series, now, span, range);
     if (bad > 0) {
       rejected.push(name);
-      const shown = now1.kind === 'rejected' ? now1.v : newestBad(series, now, windowMs, range);
+      const shown = now1.kind === 'rejected' ? now1.v : newestBad(series, now, span, range);
       const bounds = `${range.min}..${Number.isFinite(range.max) ? range.max : ''}${range.unit}`;
       reasons.push(reason('METRIC_OUT_OF_RANGE', `${name} ${fmt(shown)}${range.unit} is outside ${bounds}: ${bad} datapoint(s) ignored${now1.kind === 'rejected' ? ', no current reading' : ''}`, {
         metric: name, value: jsonSafe(shown), min: range.min, max: jsonSafe(range.max), ignored: bad, latestRejected: now1.kind === 'rejected',
       }));
     }
   }
-  const load = cpuT === undefined ? undefined : cpuLoadReadings(metrics, cpuT, config.stabilization.scaleInSeconds * 1000, outMs);
+  const load = cpuT === undefined ? undefined : cpuLoadReadings(metrics, cpuT, { scaleInMs: config.stabilization.scaleInSeconds * 1000, scaleOutMs: outMs, current, target: config.policies.cpu?.target ?? 100 });
   if (load) {
     latestValues.cpuLoad = load.latest;
     stable.cpuLoad = load.stable;

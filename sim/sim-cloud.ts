@@ -62,7 +62,7 @@ export const createSimCloud = (group: SimGroup, store: MetricStore, clock: () =>
       if (c.autoScalingGroupName !== group.name) failures.set(c.name, new CloudError(`Auto Scaling group "${c.autoScalingGroupName}" not found`, 'GroupNotFound'));
       else {
         const h = c.forecast && options?.history !== 'never' ? history.at(now, c.forecast.historyDays) : undefined;
-        snapshots.set(c.name, snapshotOf(group, store, now, (metricLookbackSeconds(c) + 300) * 1000, h));
+        snapshots.set(c.name, snapshotOf(group, store, now, metricLookbackSeconds(c) * 1000, h));
       }
     }
     return { snapshots, failures };

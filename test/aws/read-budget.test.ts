@@ -60,8 +60,9 @@ describe('read calls per run', () => {
     await minute(rt);
     const input = cwMock.commandCalls(GetMetricDataCommand)[0]!.args[0].input;
     expect(input.MetricDataQueries!.find((q) => q.Id === 'g0_uh0')!.MetricStat).toMatchObject({ Metric: { MetricName: 'UnHealthyHostCount' }, Stat: 'Maximum' });
-    // max(stabilization 300 s, metricMaxAge 300 s), ending at the minute
-    expect(input.EndTime!.getTime() - input.StartTime!.getTime()).toBe(300_000);
+    // metricMaxAge 300 s + stabilization 300 s, ending at the minute: the window counts back from the newest
+    // datapoint, which may be as old as the freshness limit
+    expect(input.EndTime!.getTime() - input.StartTime!.getTime()).toBe(600_000);
     expect(input.EndTime!.getTime()).toBe(Math.floor(rush.takenAt / 60_000) * 60_000);
   });
 

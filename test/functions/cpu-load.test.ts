@@ -29,7 +29,7 @@ describe('the CPU policy on the fleet its datapoint measured', () => {
     });
   });
 
-  it('holds, writing nothing, when the instance launched for the breach is already ready: ceil(3 * 80 / 60) = 4', async () => {
+  it('holds, writing nothing, when the instance launched for the breach is already ready: ceil((3 * 80 + 1 * 0) / 60) = 4', async () => {
     // Prepare
     serve([breachOf(3)]);
     const rt = testRuntime(configOf(groupConfig()), NOW);
@@ -39,7 +39,7 @@ describe('the CPU policy on the fleet its datapoint measured', () => {
     expect(writesSent()).toEqual([]);
     expect(asgMock).not.toHaveReceivedCommand(SetDesiredCapacityCommand);
     expect(result[0]!.reasonCodes).toContain('VOTE_HOLD');
-    expect(rt.records[0]!.plan!.reasons.find((r) => r.code === 'VOTE_HOLD' && r.data?.policy === 'cpu')?.message).toBe('cpu: ceil(3 * 80.0 / 60) = 4 <= 4, above target: holding');
+    expect(rt.records[0]!.plan!.reasons.find((r) => r.code === 'VOTE_HOLD' && r.data?.policy === 'cpu')?.message).toBe('cpu: ceil((3 * 80.0 + 1 * 0) / 60) = 4 <= 4, above target: holding');
   });
 
   it('scales out on the measured load when it is larger: 4 measured at 80 % -> ceil(320 / 60) = 6', async () => {

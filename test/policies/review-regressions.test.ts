@@ -125,9 +125,14 @@ describe('item 4: a metric above its target never means scale in', () => {
     expect(codes(plan)).not.toContain('SCALE_IN');
   });
 
-  it('counts missing instances at the target when scaling in (HPA): CPU 20 % on 3 ready of 6 -> ceil((3 * 20 + 3 * 60) / 60) = 4', () => {
+  it('counts missing instances at 100 % when scaling in (HPA\'s missing pods): CPU 10 % on 5 ready of 6 -> ceil((5 * 10 + 1 * 100) / 60) = 3', () => {
+    const plan = decide(snapshot({ desired: 6, ...quiet, cpu: 10, instances: instances(5) }), groupConfig({ stepLimits: { out: { instances: 4, percent: 100 }, in: { instances: 5, percent: 0 } } }), NOW);
+    expect(plan.recommendations.find((r) => r.policy === 'cpu')).toMatchObject({ vote: 'in', desired: 3 });
+  });
+
+  it('holds when the missing instances at 100 % leave no surplus: CPU 20 % on 3 ready of 6 -> (3 * 20 + 3 * 100) / (6 * 60) = 1.0', () => {
     const plan = decide(snapshot({ desired: 6, ...quiet, instances: instances(3) }), groupConfig({ stepLimits: { out: { instances: 4, percent: 100 }, in: { instances: 5, percent: 0 } } }), NOW);
-    expect(plan.recommendations.find((r) => r.policy === 'cpu')).toMatchObject({ vote: 'in', desired: 4 });
+    expect(plan.recommendations.find((r) => r.policy === 'cpu')).toMatchObject({ vote: 'hold', desired: 6 });
   });
 });
 

@@ -110,8 +110,18 @@ describe('issue 8 invariants (fast-check, 1,000 runs each)', () => {
       const { snapshot, config, now } = inputs;
       const plan = decide(snapshot, config, now);
       const window = Math.max(config.stabilization.scaleInSeconds, config.metricMaxAgeSeconds) * 1000;
+      const sane = (k: string, v: number) => Number.isFinite(v) && v >= 0 && (k === 'latency' || v <= 100);
+      // The windows count back from a metric's newest datapoint when it is fresh and sane, so they reach further back.
+      const reach = (k: 'cpu' | 'memory' | 'latency' | 'errorRate'): number => {
+        const ts = snapshot.metrics[k].filter((p) => p.t <= now).map((p) => p.t);
+        const newest = ts.length > 0 ? Math.max(...ts) : undefined;
+        const fresh = newest !== undefined && now - newest <= config.metricMaxAgeSeconds * 1000
+          && snapshot.metrics[k].every((p) => p.t !== newest || sane(k, p.v));
+        const anchor = fresh ? newest : now;
+        return Math.max(window, now - anchor + Math.max(config.stabilization.scaleInSeconds, config.stabilization.scaleOutSeconds ?? 0) * 1000);
+      };
       const wild = (['cpu', 'memory', 'latency', 'errorRate'] as const).some((k) =>
-        snapshot.metrics[k].some((p) => p.t <= now && p.t > now - window && !(Number.isFinite(p.v) && p.v >= 0 && (k === 'latency' || p.v <= 100))));
+        snapshot.metrics[k].some((p) => p.t <= now && p.t > now - reach(k) && !sane(k, p.v)));
       if (!wild) return !has(plan, 'METRIC_OUT_OF_RANGE');
       if (has(plan, 'PAUSED')) return true;
       return has(plan, 'METRIC_OUT_OF_RANGE') && (!policiesDecide(inputs, plan) || finalDesired(plan) >= snapshot.group.desired);

@@ -16,7 +16,7 @@ describe('scale-out stabilization window (HPA behavior.scaleUp.stabilizationWind
     // Prepare: 50, 70, 65, 90 a minute apart; 120 s back from the newest takes 70, 65, 90.
     const config = cpuOnly(120);
     // Act
-    const r = readMetrics({ cpu: cpu(50, 70, 65, 90), memory: [], latency: [], errorRate: [], requests: [] }, config, NOW);
+    const r = readMetrics({ cpu: cpu(50, 70, 65, 90), memory: [], latency: [], errorRate: [], requests: [] }, config, NOW, 3);
     // Assess
     expect(r.latest.cpu).toBe(90);
     expect(r.confirmed.cpu).toBe(65);
@@ -27,7 +27,7 @@ describe('scale-out stabilization window (HPA behavior.scaleUp.stabilizationWind
     const config = cpuOnly(60);
     const late = cpu(40, 66, 72).map((p) => ({ t: p.t - 3 * MIN, v: p.v }));
     // Act
-    const r = readMetrics({ cpu: late, memory: [], latency: [], errorRate: [], requests: [] }, config, NOW);
+    const r = readMetrics({ cpu: late, memory: [], latency: [], errorRate: [], requests: [] }, config, NOW, 3);
     // Assess
     expect(r.confirmed.cpu).toBe(66);
   });

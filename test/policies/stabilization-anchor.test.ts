@@ -8,7 +8,7 @@ import { groupConfig, MIN, NOW, snapshot } from '../fixtures/builders';
 
 const at = (minutesAgo: number, v: number) => ({ t: NOW - minutesAgo * MIN, v });
 const config = groupConfig({ stabilization: { scaleInSeconds: 300 }, stepLimits: { out: { instances: 4, percent: 100 }, in: { instances: 1, percent: 100 } }, policies: { cpu: { target: 60, alarm: 80 } } });
-const plan = (cpu: Series) => decide(snapshot({ desired: 5, cpu }), config, NOW);
+const plan = (cpu: Series, cpuSamples?: Series) => decide(snapshot({ desired: 5, cpu, ...(cpuSamples ? { cpuSamples } : {}) }), config, NOW);
 const codes = (cpu: Series) => plan(cpu).reasons.map((r) => r.code);
 
 describe('scale-in stabilization anchored on the newest datapoint', () => {
@@ -41,5 +41,31 @@ describe('scale-in stabilization anchored on the newest datapoint', () => {
       const largest = Math.max(...cpu.filter((x) => x.t > newest - 300_000 && x.t <= newest).map((x) => x.v));
       expect(p.desired).toBeGreaterThanOrEqual(Math.min(5, Math.ceil((5 * largest) / 60 - 1e-9)));
     }), { numRuns: 1000 });
+  });
+  it('rejects an out-of-range value the anchored window reads, though it is more than 300 s before now', () => {
+    // Prepare: the newest datapoint is 2 minutes old, so the window reaches back to NOW - 7 min; -5 % sits at NOW - 6 min
+    const cpu = [at(7, 20), at(6, -5), at(5, 20), at(4, 20), at(3, 20), at(2, 20)];
+    // Act / Assess: the broken source is named and vetoes the scale-in
+    const p = plan(cpu);
+    expect(p.reasons.map((r) => r.code)).toContain('METRIC_OUT_OF_RANGE');
+    expect(p.desired).toBeUndefined();
+  });
+});
+
+describe('scale-in stabilization on the measured fleet (CPU with its sample count)', () => {
+  it('holds 5 when a smaller fleet\'s minute in the window recommends more than the larger load: 2 at 50 % then 5 at 30 %', () => {
+    // Prepare: 3 minutes ago 2 instances at 50 % (3 not measured, at 100 %: ceil((100 + 300) / 60) = 7), then 5 at 30 %
+    const p = plan([at(3, 50), at(2, 30)], [at(3, 2), at(2, 5)]);
+    // Assess: the newest alone would scale in to ceil(150 / 60) = 3; the window's largest recommendation holds it at 5
+    expect(p.desired).toBeUndefined();
+    expect(p.reasons.map((r) => r.code)).toContain('HOLD_STABILIZATION');
+  });
+
+  it('holds 5 when a minute in the window has no sample count, instead of letting it drop out: 50, 50, 30 % counted on the newest only', () => {
+    // Prepare / Act: without a count on every minute the CPU vote is sized on the ready instances, and the window's
+    // 50 % recommends ceil(5 * 50 / 60) = 5
+    const p = plan([at(4, 50), at(3, 50), at(2, 30)], [at(2, 5)]);
+    // Assess
+    expect(p.desired).toBeUndefined();
   });
 });

@@ -36,20 +36,27 @@ describe('target tracking', () => {
   });
 
   it.each([
-    // ready, value, current, expected: missing instances (current - ready) count at the target, as HPA's scale-down
-    [3, 20, 6, 4], // ceil(3 * 20 / 60 + 3) = ceil(4) = 4
-    [2, 30, 4, 3], // ceil(2 * 0.5 + 2) = 3
-    [5, 10, 6, 2], // ceil(5 / 6 + 1) = 2
-  ])('votes in against current with missing instances at the target: ready %i at %i %% of %i -> %i', (ready, value, current, expected) => {
+    // ready, value, current, expected: missing instances (current - ready) count at 100 %, as HPA's missing pods on a
+    // scale-down (replica_calculator.go: "treat missing pods as using 100% of the resource request")
+    [5, 10, 6, 3], // ceil((5 * 10 + 1 * 100) / 60) = ceil(2.5) = 3
+    [4, 20, 5, 3], // ceil((4 * 20 + 1 * 100) / 60) = 3; new ratio 180 / 300 = 0.6
+    [6, 10, 8, 5], // ceil((6 * 10 + 2 * 100) / 60) = ceil(4.33) = 5; new ratio 260 / 480 = 0.54
+  ])('votes in against current with missing instances at 100 %%: ready %i at %i %% of %i -> %i', (ready, value, current, expected) => {
     expect(trackTarget('cpu', cpu, value, ready, current, 0.1)).toMatchObject({ vote: 'in', desired: expected });
   });
 
-  it('holds when counting missing instances at the target leaves no surplus: 1 ready at 30 % of 10 -> ceil(0.5 + 9) = 10', () => {
-    expect(trackTarget('cpu', cpu, 30, 1, 10, 0.1)).toMatchObject({ vote: 'hold', desired: 10 });
+  it('holds when counting missing instances at 100 % leaves no surplus: 3 ready at 20 % of 6 -> (60 + 300) / 360 = 1.0', () => {
+    expect(trackTarget('cpu', cpu, 20, 3, 6, 0.1)).toMatchObject({ vote: 'hold', desired: 6, reason: { data: { desired: 6 } } });
   });
 
-  it('holds when the adjusted ratio lands inside the tolerance (HPA): 5 ready at 48 % of 10 -> (5 * 0.8 + 5) / 10 = 0.9', () => {
-    expect(trackTarget('cpu', cpu, 48, 5, 10, 0.1)).toMatchObject({ vote: 'hold', desired: 10, reason: { data: { desired: 9 } } });
+  it('holds when the missing instances turn the ratio above 1 (HPA: no change of direction): 5 ready at 48 % of 10 -> 740 / 600', () => {
+    // ceil((5 * 48 + 5 * 100) / 60) = ceil(12.33) = 13 > 10: a scale-in that would grow holds instead
+    expect(trackTarget('cpu', cpu, 48, 5, 10, 0.1)).toMatchObject({ vote: 'hold', desired: 10, reason: { data: { desired: 13 } } });
+  });
+
+  it('holds a scale-out that the instances still booting bring within the tolerance (HPA counts them at 0): 9 ready at 70 % of 10', () => {
+    // new ratio 9 * 70 / (10 * 60) = 1.05, inside 10 %; ceil(9 * 70 / 60) = 11 would have added one
+    expect(trackTarget('cpu', cpu, 70, 9, 10, 0.1)).toMatchObject({ vote: 'hold', desired: 10, reason: { code: 'VOTE_HOLD', data: { desired: 11 } } });
   });
 
   it('abstains without data', () => {
