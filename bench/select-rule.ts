@@ -68,7 +68,8 @@ export const candidateConfig = (shipped: GroupConfig, c: Candidate, capacityPerI
       cpu: { target: c.utilisation, alarm: Math.max(shipped.policies.cpu?.alarm ?? 80, c.utilisation + 5) },
       requestRate: { targetPerInstance },
     },
-    ...(c.forecast ? { forecast: shipped.forecast ?? FORECAST_ON } : {}),
+    // On means acting, whatever mode the shipped config runs it in (it ships observing when the rule turned it off).
+    ...(c.forecast ? { forecast: { ...(shipped.forecast ?? FORECAST_ON), mode: 'act' as const } } : {}),
     ...(c.warmPool ? { warmPool: shipped.warmPool ?? warmPoolFor(shipped, targetPerInstance) } : {}),
   };
 };

@@ -20,6 +20,17 @@ describe('config selection rule', () => {
     expect(plain.stepLimits).toEqual(shipped.stepLimits);
   });
 
+  it('runs the forecast acting for a forecast candidate even when the shipped config observes, and none for the others', () => {
+    // Prepare: a shipped config whose forecast only observes (what it ships when the rule turned the forecast off)
+    const shipped = groupConfig({ forecast: { ...FORECAST_ON, mode: 'observe', leadMinutes: 9 } });
+    // Act
+    const on = candidateConfig(shipped, { utilisation: 60, forecast: true }, 2400);
+    const off = candidateConfig(shipped, { utilisation: 60, forecast: false }, 2400);
+    // Assess: the shipped thresholds, acting
+    expect(on.forecast).toEqual({ ...FORECAST_ON, mode: 'act', leadMinutes: 9 });
+    expect(off.forecast).toBeUndefined();
+  });
+
   it('sets the scale-out window a candidate asks for, and 0 for one that does not', () => {
     // Prepare
     const shipped = groupConfig({ stabilization: { scaleInSeconds: 300, scaleOutSeconds: 60 } });
