@@ -16,10 +16,13 @@ export const FORECAST_ON: ForecastConfig = { mode: 'act', leadMinutes: 7, histor
 export const SCALE_OUT_WINDOWS = [0, 60, 120] as const;
 
 /**
- * Scale-in step limits tried (stepLimits.in.percent, the instances part as shipped): the shipped 10 %, and HPA's
- * default scale-down policy of 100 % (the 300 s stabilization window alone spaces the scale-in).
+ * Scale-in stabilization windows tried (stabilization.scaleInSeconds): HPA's default 300 s, and 600 s. A launch costs
+ * boot and checks (about 4 minutes billed before it serves) and a scale-in the ALB's 300 s drain, so on EC2 a capacity
+ * given back and bought again within about 9 minutes is paid twice; AWS target tracking's scale-in alarm waits 15
+ * one-minute datapoints. The scale-in step is the shipped one: HPA's 100 %, which the third to fifth runs chose over
+ * 10 % for every candidate (README), so the step left the grid.
  */
-export const SCALE_IN_PERCENTS = [10, 100] as const;
+export const SCALE_IN_WINDOWS = [300, 600] as const;
 
 export interface Candidate {
   readonly utilisation: number;
@@ -30,17 +33,19 @@ export interface Candidate {
   readonly scaleOutSeconds?: number;
   /** stepLimits.in.percent (absent: as shipped). */
   readonly scaleInPercent?: number;
+  /** stabilization.scaleInSeconds (absent: as shipped). */
+  readonly scaleInSeconds?: number;
 }
 
 // The warm pool left the grid on 2026-11-24: the rule's run found it 8-14 % dearer on every shipped trace (README,
 // "Choosing the controller's config"); candidateConfig still builds it for a Candidate that asks.
 export const CANDIDATES: readonly Candidate[] = UTILISATIONS.flatMap((utilisation) =>
   [false, true].flatMap((forecast) => SCALE_OUT_WINDOWS.flatMap((scaleOutSeconds) =>
-    SCALE_IN_PERCENTS.map((scaleInPercent) => ({ utilisation, forecast, scaleOutSeconds, scaleInPercent })))));
+    SCALE_IN_WINDOWS.map((scaleInSeconds) => ({ utilisation, forecast, scaleOutSeconds, scaleInSeconds })))));
 
 export const candidateName = (c: Candidate): string =>
   `u${c.utilisation}${c.forecast ? '+forecast' : ''}${c.warmPool ? '+wp' : ''}${c.scaleOutSeconds ? `+out${c.scaleOutSeconds}` : ''}` +
-  `${c.scaleInPercent !== undefined && c.scaleInPercent !== 10 ? `+in${c.scaleInPercent}` : ''}`;
+  `${c.scaleInPercent !== undefined && c.scaleInPercent !== 10 ? `+in${c.scaleInPercent}` : ''}${c.scaleInSeconds !== undefined && c.scaleInSeconds !== 300 ? `+down${c.scaleInSeconds}` : ''}`;
 
 /**
  * The warm pool tried: up to the group's maximum stopped, sized in the candidate's own request-rate units, reused on
@@ -54,14 +59,14 @@ export const warmPoolFor = (shipped: GroupConfig, targetPerInstance: number): No
 /**
  * The only knobs the rule turns: policies.cpu.target = u (its alarm at least u + 5), policies.requestRate.
  * targetPerInstance = capacity * u / 100, the forecast on or off, the warm pool on or off, the scale-out window,
- * and the scale-in step's percentage; everything else as shipped.
+ * the scale-in step's percentage and the scale-in window; everything else as shipped.
  */
 export const candidateConfig = (shipped: GroupConfig, c: Candidate, capacityPerInstance: number): GroupConfig => {
   const { forecast: _shippedForecast, warmPool: _shippedPool, ...rest } = shipped;
   const targetPerInstance = (capacityPerInstance * c.utilisation) / 100;
   return {
     ...rest,
-    stabilization: { scaleInSeconds: shipped.stabilization.scaleInSeconds, scaleOutSeconds: c.scaleOutSeconds ?? 0 },
+    stabilization: { scaleInSeconds: c.scaleInSeconds ?? shipped.stabilization.scaleInSeconds, scaleOutSeconds: c.scaleOutSeconds ?? 0 },
     stepLimits: c.scaleInPercent === undefined ? shipped.stepLimits : { out: shipped.stepLimits.out, in: { instances: shipped.stepLimits.in.instances, percent: c.scaleInPercent } },
     policies: {
       ...shipped.policies,

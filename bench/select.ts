@@ -87,7 +87,7 @@ const main = async (): Promise<void> => {
   const { chosen, admissible } = choose(scored);
   const c = chosen.candidate;
   console.log(`\nchosen: ${candidateName(c)}${admissible ? '' : ` (no candidate admissible; ${chosen.over} trace(s) over the bar)`}`);
-  console.log(`config/autoscaler.yaml: policies.cpu.target ${c.utilisation}, policies.requestRate.targetPerInstance ${(DEFAULT_PARAMS.capacityPerInstance * c.utilisation) / 100}, forecast ${c.forecast ? 'present (mode act)' : 'absent'}, stabilization.scaleOutSeconds ${c.scaleOutSeconds ?? 0}, stepLimits.in.percent ${c.scaleInPercent ?? 'as shipped'}`);
+  console.log(`config/autoscaler.yaml: policies.cpu.target ${c.utilisation}, policies.requestRate.targetPerInstance ${(DEFAULT_PARAMS.capacityPerInstance * c.utilisation) / 100}, forecast ${c.forecast ? 'present (mode act)' : 'absent'}, stabilization.scaleOutSeconds ${c.scaleOutSeconds ?? 0}, stabilization.scaleInSeconds ${c.scaleInSeconds ?? 'as shipped'}, stepLimits.in.percent ${c.scaleInPercent ?? 'as shipped'}`);
 };
 
 if (process.argv.includes('--worker')) worker();

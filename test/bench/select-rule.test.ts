@@ -4,9 +4,20 @@ import { groupConfig } from '../fixtures/builders';
 const fig = (trace: string, sloMinutes: number, bar: number, costUsd: number, cheapestUsd: number): TraceFigures => ({ trace, sloMinutes, bar, costUsd, cheapestUsd });
 
 describe('config selection rule', () => {
-  it('tries every utilisation with the forecast off and on, each scale-out window and each scale-in step, one config for all traces', () => {
+  it('tries every utilisation with the forecast off and on, each scale-out window and each scale-in window, one config for all traces', () => {
     expect(CANDIDATES.map(candidateName)).toEqual([60, 65, 70, 75].flatMap((u) => [`u${u}`, `u${u}+forecast`]
-      .flatMap((f) => [f, `${f}+out60`, `${f}+out120`]).flatMap((w) => [w, `${w}+in100`])));
+      .flatMap((f) => [f, `${f}+out60`, `${f}+out120`]).flatMap((w) => [w, `${w}+down600`])));
+  });
+
+  it('sets the scale-in window a candidate asks for, and the shipped one for a candidate that does not', () => {
+    // Prepare
+    const shipped = groupConfig({ stabilization: { scaleInSeconds: 300, scaleOutSeconds: 0 } });
+    // Act
+    const longer = candidateConfig(shipped, { utilisation: 60, forecast: false, scaleInSeconds: 600 }, 2400);
+    const plain = candidateConfig(shipped, { utilisation: 60, forecast: false }, 2400);
+    // Assess
+    expect(longer.stabilization).toEqual({ scaleInSeconds: 600, scaleOutSeconds: 0 });
+    expect(plain.stabilization).toEqual({ scaleInSeconds: 300, scaleOutSeconds: 0 });
   });
 
   it('sets the scale-in step\'s percentage a candidate asks for, keeping its instances and the scale-out limit as shipped', () => {
