@@ -86,7 +86,9 @@ export const readMetrics = (metrics: Metrics, config: GroupConfig, now: number, 
       }));
     }
   }
-  const load = cpuT === undefined ? undefined : cpuLoadReadings(metrics, cpuT, { scaleInMs: config.stabilization.scaleInSeconds * 1000, scaleOutMs: outMs, current, target: config.policies.cpu?.target ?? 100 });
+  // Only a CPU policy sizes on the load, so a group without one reads none.
+  const cpuPolicy = config.policies.cpu;
+  const load = cpuT === undefined || !cpuPolicy ? undefined : cpuLoadReadings(metrics, cpuT, { scaleInMs: config.stabilization.scaleInSeconds * 1000, scaleOutMs: outMs, current, target: cpuPolicy.target });
   if (load) {
     latestValues.cpuLoad = load.latest;
     stable.cpuLoad = load.stable;
