@@ -4,7 +4,7 @@ import { GetMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import { SetDesiredCapacityCommand } from '@aws-sdk/client-auto-scaling';
 import { makeOnSchedule } from '../../functions/on-schedule';
 import { asgMock, configOf, cwMock, resetAws, serve, testRuntime, writesSent } from '../fixtures/aws-world';
-import { groupConfig, NOW, snapshot } from '../fixtures/builders';
+import { flat, groupConfig, instances, MIN, NOW, snapshot } from '../fixtures/builders';
 import tick from '../../events/schedule-tick.json';
 
 const GROUP = 'web-asg';
@@ -60,5 +60,20 @@ describe('the CPU policy on the fleet its datapoint measured', () => {
     await makeOnSchedule(() => rt)(tick);
     // Assess
     expect(writesSent()).toEqual([['SetDesiredCapacityCommand', { AutoScalingGroupName: GROUP, DesiredCapacity: 6, HonorCooldown: false }]]);
+  });
+
+  it('counts an instance ready only since the datapoint at 100 % on a scale-in, on purpose (HPA would leave it out): 3 measured at 20 % of 4 -> ceil((60 + 100) / 60) = 3', async () => {
+    // Prepare: 3 in service for an hour, a 4th launched 6 minutes ago (ready 1 minute ago, after a 300 s warm-up); CPU
+    // published up to 2 minutes ago, 20 % over 3 samples every minute. HPA's groupPods would call the 4th unready and
+    // size on the 3 alone: ceil(60 / 60) = 1, to min 2. The README's design notes say why we do not.
+    const fourth = instances(1).map((i) => ({ ...i, id: 'i-0000000a', launchedAt: NOW - 6 * MIN }));
+    const late = (v: number) => flat(v, 10, NOW - 2 * MIN);
+    serve([snapshot({ desired: 4, cpu: late(20), cpuSamples: late(3), memory: 20, latency: 0.3, instances: [...instances(3), ...fourth] })]);
+    const rt = testRuntime(configOf(groupConfig({ stepLimits: { out: { instances: 4, percent: 100 }, in: { instances: 1, percent: 100 } } })), NOW);
+    // Act
+    await makeOnSchedule(() => rt)(tick);
+    // Assess
+    expect(writesSent()).toEqual([['SetDesiredCapacityCommand', { AutoScalingGroupName: GROUP, DesiredCapacity: 3, HonorCooldown: false }]]);
+    expect(rt.records[0]!.plan!.reasons.find((r) => r.code === 'VOTE_SCALE_IN' && r.data?.policy === 'cpu')?.message).toBe('cpu: ceil((3 * 20.0 + 1 * 100) / 60) = 3 < 4');
   });
 });
