@@ -3,7 +3,7 @@
 // instances ready now. A vote only: the decision-level SCALE_OUT_CPU / SCALE_IN codes come from combine.
 import type { TrackingPolicy } from './config';
 import type { CpuLoad } from './cpu-load';
-import { reason } from './reasons';
+import { reason, type ReasonData } from './reasons';
 import type { Recommendation } from './recommendation';
 
 const CODES = { cpu: 'SCALE_OUT_CPU', memory: 'SCALE_OUT_MEMORY' } as const;
@@ -60,7 +60,7 @@ export const trackTarget = (
   const v = measured ? measured.load / measured.samples : value;
   const c = calculate(n, v, current, config.target, tolerance);
   // base's keys and then these, as explicit literals: every group votes every minute (the simulator's hot path).
-  const withDesired = measured
+  const withDesired: ReasonData = measured
     ? { policy, value, target: config.target, ready, current, tolerance, load: Math.round(measured.load * 100) / 100, samples: measured.samples, desired: c.desired }
     : { policy, value, target: config.target, ready, current, tolerance, desired: c.desired };
   if (c.vote === 'out') {
