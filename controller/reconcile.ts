@@ -149,7 +149,8 @@ export const reconcile = async (opts: ReconcileOptions): Promise<RunResult> => {
   const records: DecisionRecord[] = [];
   if (opts.observation) records.push(...(await act(opts.observation, 0, opts.groups)));
   else {
-    const batches = Array.from({ length: Math.ceil(opts.groups.length / OBSERVE_BATCH) }, (_, k) => opts.groups.slice(k * OBSERVE_BATCH, (k + 1) * OBSERVE_BATCH));
+    const batches: (readonly GroupConfig[])[] = [];
+    for (let k = 0; k < opts.groups.length; k += OBSERVE_BATCH) batches.push(k === 0 && opts.groups.length <= OBSERVE_BATCH ? opts.groups : opts.groups.slice(k, k + OBSERVE_BATCH));
     let next = batches.length > 0 ? observeSafely(opts, batches[0]!) : undefined;
     for (let k = 0; k < batches.length; k += 1) {
       const observed = await next!;
@@ -159,6 +160,7 @@ export const reconcile = async (opts: ReconcileOptions): Promise<RunResult> => {
     }
   }
   for (const [g, e] of opts.observation?.degraded ?? []) degraded.set(g, e);
-  const withoutMetrics = [...degraded].map(([group, e]) => ({ group, error: e.message }));
-  return { records, failed: records.filter((r) => r.outcome === 'failed'), ...(withoutMetrics.length > 0 ? { withoutMetrics } : {}) };
+  const failed = records.filter((r) => r.outcome === 'failed');
+  if (degraded.size === 0) return { records, failed };
+  return { records, failed, withoutMetrics: [...degraded].map(([group, e]) => ({ group, error: e.message })) };
 };
