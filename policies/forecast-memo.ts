@@ -119,8 +119,11 @@ const slid = (history: Series, prev: Memo): Slid | undefined => {
     if (k < lo) lo = k;
     if (k > hi) hi = k;
   }
-  const dense = new Float64Array(hi - lo + 1).fill(NaN);
-  const writer = new Float64Array(hi - lo + 1).fill(NaN);
+  // One buffer for both (an ArrayBuffer's allocation, not its filling, was most of this function's time).
+  const n = hi - lo + 1;
+  const buffer = new ArrayBuffer(16 * n);
+  const dense = new Float64Array(buffer, 0, n).fill(NaN);
+  const writer = new Float64Array(buffer, 8 * n, n).fill(NaN);
   dense.set(pd.dense, pd.idx.first - lo);
   writer.set(pd.writer, pd.idx.first - lo);
   const changed: number[] = [];
