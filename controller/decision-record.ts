@@ -33,16 +33,26 @@ export interface SnapshotSummary {
   readonly lastActivity: string | null;
 }
 
-export const summarize = (s: Snapshot): SnapshotSummary => ({
-  desired: s.group.desired,
-  min: s.group.min,
-  max: s.group.max,
-  inService: s.group.instances.filter((i) => i.lifecycle === 'InService').length,
-  pending: s.group.instances.filter((i) => i.lifecycle === 'Pending').length,
-  healthyTargets: s.targets.filter((t) => t.state === 'healthy').length,
-  unhealthyTargets: s.targets.filter((t) => t.state === 'unhealthy').length,
-  lastActivity: s.activities[0] ? `${s.activities[0].status}: ${s.activities[0].description}` : null,
-});
+/** One pass over the instances and one over the targets: every run summarizes every group it decides. */
+export const summarize = (s: Snapshot): SnapshotSummary => {
+  let inService = 0;
+  let pending = 0;
+  for (const i of s.group.instances) {
+    if (i.lifecycle === 'InService') inService += 1;
+    else if (i.lifecycle === 'Pending') pending += 1;
+  }
+  let healthyTargets = 0;
+  let unhealthyTargets = 0;
+  for (const t of s.targets) {
+    if (t.state === 'healthy') healthyTargets += 1;
+    else if (t.state === 'unhealthy') unhealthyTargets += 1;
+  }
+  const a = s.activities[0];
+  return {
+    desired: s.group.desired, min: s.group.min, max: s.group.max, inService, pending, healthyTargets, unhealthyTargets,
+    lastActivity: a ? `${a.status}: ${a.description}` : null,
+  };
+};
 
 /** The decision in one word, for the headline, dashboards and queries: what the plan does to the group. */
 export type Action = 'scale-out' | 'scale-in' | 'replace' | 'reconfigure' | 'hold' | 'none';

@@ -9,6 +9,13 @@ export const mapLimit = async <T, R>(items: readonly T[], limit: number, fn: (it
       results[i] = await fn(items[i] as T, i);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  const n = Math.max(1, Math.min(limit, items.length));
+  // One worker (one group, as in the simulator every minute): no Promise.all around it.
+  if (n === 1) await worker();
+  else {
+    const workers: Promise<void>[] = [];
+    for (let k = 0; k < n; k += 1) workers.push(worker());
+    await Promise.all(workers);
+  }
   return results;
 };

@@ -63,35 +63,41 @@ const actOn = async (cloud: Cloud, writes: readonly Write[]): Promise<{ written:
   return { written };
 };
 
+/** The record's time: one ISO string per run's `now` (every group of a run, and the simulator's runs of one minute, share it). */
+let lastAt: { readonly now: number; readonly iso: string } = { now: NaN, iso: '' };
+const isoAt = (now: number): string => {
+  if (lastAt.now !== now) lastAt = { now, iso: new Date(now).toISOString() };
+  return lastAt.iso;
+};
+
+// Records are built with explicit literals, in one key order (as the spreads of a shared base gave): the simulator
+// builds one every minute.
 const reconcileGroup = async (opts: ReconcileOptions, config: GroupConfig, snapshot: Snapshot, started: number): Promise<DecisionRecord> => {
   const observed = withTags(snapshot, opts.tagOverlay);
   const plan: Plan = decide(observed, config, opts.now, opts.scope ?? 'all');
   const dryRun = opts.dryRun || config.dryRun;
   const writes = hasChanges(plan) ? planToWrites(plan) : [];
-  const base = {
-    group: config.name, trigger: opts.trigger, at: new Date(opts.now).toISOString(), summary: summarize(observed), plan,
-    writes, dryRun, snapshot: observed,
-  };
-  const codes = plan.reasons.map((r) => r.code);
-  if (writes.length === 0 || dryRun) {
-    return { ...base, outcome: writes.length === 0 ? 'unchanged' : 'dry-run', reasonCodes: codes, written: [], durationMs: performance.now() - started };
-  }
+  const at = isoAt(opts.now);
+  const summary = summarize(observed);
+  const codes: string[] = [];
+  for (const r of plan.reasons) codes.push(r.code);
+  const record = (outcome: DecisionRecord['outcome'], reasonCodes: readonly string[], written: readonly Write[]): DecisionRecord => ({
+    group: config.name, trigger: opts.trigger, at, summary, plan, writes, dryRun, snapshot: observed, outcome, reasonCodes, written, durationMs: performance.now() - started,
+  });
+  const failed = (outcome: DecisionRecord['outcome'], reasonCodes: readonly string[], written: readonly Write[], error: unknown): DecisionRecord => ({
+    group: config.name, trigger: opts.trigger, at, summary, plan, writes, dryRun, snapshot: observed, outcome, reasonCodes, written, error: errorOf(error), durationMs: performance.now() - started,
+  });
+  if (writes.length === 0 || dryRun) return record(writes.length === 0 ? 'unchanged' : 'dry-run', codes, []);
   const { written, error } = await actOn(opts.cloud, writes);
-  if (error === undefined) return { ...base, outcome: 'changed', reasonCodes: codes, written, durationMs: performance.now() - started };
+  if (error === undefined) return record('changed', codes, written);
   // PutWarmPool refused (the group runs Spot in a way its description does not show): warm capacity falls back to
   // none and the run goes on; the put is the plan's last write, so nothing else is left undone.
   if (error instanceof CloudError && error.code === WARM_POOL_REFUSED) {
-    return {
-      ...base, outcome: written.length > 0 ? 'changed' : 'unchanged', reasonCodes: [...codes.filter((c) => c !== 'WARM_POOL_RESIZE'), 'WARM_POOL_UNSUPPORTED'],
-      written, error: errorOf(error), durationMs: performance.now() - started,
-    };
+    return failed(written.length > 0 ? 'changed' : 'unchanged', [...codes.filter((c) => c !== 'WARM_POOL_RESIZE'), 'WARM_POOL_UNSUPPORTED'], written, error);
   }
   // An activity that started between observe and act is a hold, not a failure: the next run sees it.
   const held = error instanceof CloudError && error.code === 'ScalingActivityInProgress';
-  return {
-    ...base, outcome: held ? 'held' : 'failed', reasonCodes: held ? [...codes, 'HOLD_ACTIVITY_IN_PROGRESS'] : codes,
-    written, error: errorOf(error), durationMs: performance.now() - started,
-  };
+  return failed(held ? 'held' : 'failed', held ? [...codes, 'HOLD_ACTIVITY_IN_PROGRESS'] : codes, written, error);
 };
 
 /** Groups reconciled at once: each has 1-3 calls in flight, so 8 keeps a run of 250 groups inside the paced
@@ -116,7 +122,7 @@ const observeSafely = async (opts: ReconcileOptions, groups: readonly GroupConfi
 export const reconcile = async (opts: ReconcileOptions): Promise<RunResult> => {
   const started = performance.now();
   const failedRecord = (config: GroupConfig, error: unknown): DecisionRecord => ({
-    group: config.name, trigger: opts.trigger, at: new Date(opts.now).toISOString(), outcome: 'failed', reasonCodes: [],
+    group: config.name, trigger: opts.trigger, at: isoAt(opts.now), outcome: 'failed', reasonCodes: [],
     writes: [], written: [], dryRun: opts.dryRun || config.dryRun, error: errorOf(error), durationMs: performance.now() - started,
   });
   // Records are logged as soon as every group before them is done: config order, without waiting for the slowest.
@@ -143,7 +149,8 @@ export const reconcile = async (opts: ReconcileOptions): Promise<RunResult> => {
   const records: DecisionRecord[] = [];
   if (opts.observation) records.push(...(await act(opts.observation, 0, opts.groups)));
   else {
-    const batches = Array.from({ length: Math.ceil(opts.groups.length / OBSERVE_BATCH) }, (_, k) => opts.groups.slice(k * OBSERVE_BATCH, (k + 1) * OBSERVE_BATCH));
+    const batches: (readonly GroupConfig[])[] = [];
+    for (let k = 0; k < opts.groups.length; k += OBSERVE_BATCH) batches.push(k === 0 && opts.groups.length <= OBSERVE_BATCH ? opts.groups : opts.groups.slice(k, k + OBSERVE_BATCH));
     let next = batches.length > 0 ? observeSafely(opts, batches[0]!) : undefined;
     for (let k = 0; k < batches.length; k += 1) {
       const observed = await next!;
@@ -153,6 +160,7 @@ export const reconcile = async (opts: ReconcileOptions): Promise<RunResult> => {
     }
   }
   for (const [g, e] of opts.observation?.degraded ?? []) degraded.set(g, e);
-  const withoutMetrics = [...degraded].map(([group, e]) => ({ group, error: e.message }));
-  return { records, failed: records.filter((r) => r.outcome === 'failed'), ...(withoutMetrics.length > 0 ? { withoutMetrics } : {}) };
+  const failed = records.filter((r) => r.outcome === 'failed');
+  if (degraded.size === 0) return { records, failed };
+  return { records, failed, withoutMetrics: [...degraded].map(([group, e]) => ({ group, error: e.message })) };
 };

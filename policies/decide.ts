@@ -21,6 +21,8 @@ import type { Snapshot } from './snapshot';
 import { scaleInVetoes } from './vetoes';
 import { forecastPeakForPool, warmPoolStage } from './warm-pool-stage';
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 /** 'health' restricts the plan to replacing unhealthy targets (the replaceUnhealthy function). */
 export type Scope = 'all' | 'health';
 
@@ -80,15 +82,25 @@ export const decide = (snapshot: Snapshot, config: GroupConfig, now: number, sco
     ...(head.activityLeads ? [] : activity.reasons), ...(health.overloaded > 0 ? [] : health.reasons),
   ];
   const desired = activity.desired !== current ? activity.desired : undefined;
-  const changes = {
-    ...(desired !== undefined ? { desired } : {}),
-    ...(activity.bounds ? { bounds: activity.bounds } : {}),
-    ...(mode.distribution ? { distribution: mode.distribution } : {}),
-    ...(mode.capacityRebalance ? { capacityRebalance: mode.capacityRebalance } : {}),
-    ...(warm.warmPool ? { warmPool: warm.warmPool } : {}),
-  };
-  return {
-    ...base, ...changes, recommendations: recs.latest, replace: health.replace, reasons, ...(planForecast ? { forecast: planForecast } : {}),
-    action: planAction({ current, desired, ...(head.scaleCode ? { scaleCode: head.scaleCode } : {}), replace: health.replace, updates: activity.bounds !== undefined || mode.distribution !== undefined || mode.capacityRebalance !== undefined || warm.warmPool?.put !== undefined || warm.warmPool?.delete !== undefined, reasons }),
-  };
+  const updates = activity.bounds !== undefined || mode.distribution !== undefined || mode.capacityRebalance !== undefined || warm.warmPool?.put !== undefined || warm.warmPool?.delete !== undefined;
+  const action = planAction(head.scaleCode
+    ? { current, desired, scaleCode: head.scaleCode, replace: health.replace, updates, reasons }
+    : { current, desired, replace: health.replace, updates, reasons });
+  // Key by key, in base's order and then the changes' (each only when set), not by spreads: decide runs every
+  // simulated minute, and spreading into a literal cost more than the rest of this function.
+  const plan: Mutable<Plan> = {
+    group: base.group, autoScalingGroupName: base.autoScalingGroupName, at: base.at, current: base.current, window: base.window, mode: base.mode,
+    effectiveBounds: base.effectiveBounds,
+  } as Mutable<Plan>;
+  if (desired !== undefined) plan.desired = desired;
+  if (activity.bounds) plan.bounds = activity.bounds;
+  if (mode.distribution) plan.distribution = mode.distribution;
+  if (mode.capacityRebalance) plan.capacityRebalance = mode.capacityRebalance;
+  if (warm.warmPool) plan.warmPool = warm.warmPool;
+  plan.recommendations = recs.latest;
+  plan.replace = health.replace;
+  plan.reasons = reasons;
+  if (planForecast) plan.forecast = planForecast;
+  plan.action = action;
+  return plan;
 };

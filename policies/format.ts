@@ -4,5 +4,10 @@
 export const fmt = (n: number, digits = 2): string => {
   if (!Number.isFinite(n)) return String(n);
   const s = n.toFixed(digits);
-  return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
+  if (!s.includes('.')) return s;
+  // As s.replace(/\.?0+$/, ''), without a regular expression: reasons format numbers every minute in the simulator.
+  let end = s.length;
+  while (s.charCodeAt(end - 1) === 48) end -= 1;
+  if (end < s.length && s.charCodeAt(end - 1) === 46) end -= 1;
+  return s.slice(0, end);
 };

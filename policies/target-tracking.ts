@@ -3,7 +3,7 @@
 // instances ready now. A vote only: the decision-level SCALE_OUT_CPU / SCALE_IN codes come from combine.
 import type { TrackingPolicy } from './config';
 import type { CpuLoad } from './cpu-load';
-import { reason } from './reasons';
+import { reason, type ReasonData } from './reasons';
 import type { Recommendation } from './recommendation';
 
 const CODES = { cpu: 'SCALE_OUT_CPU', memory: 'SCALE_OUT_MEMORY' } as const;
@@ -58,9 +58,11 @@ export const trackTarget = (
   // The measured fleet's own average when the sample count is known: load / samples is the value of that minute.
   const n = measured ? measured.samples : ready;
   const v = measured ? measured.load / measured.samples : value;
-  const data = measured ? { ...base, load: Math.round(measured.load * 100) / 100, samples: measured.samples } : base;
   const c = calculate(n, v, current, config.target, tolerance);
-  const withDesired = { ...data, desired: c.desired };
+  // base's keys and then these, as explicit literals: every group votes every minute (the simulator's hot path).
+  const withDesired: ReasonData = measured
+    ? { policy, value, target: config.target, ready, current, tolerance, load: Math.round(measured.load * 100) / 100, samples: measured.samples, desired: c.desired }
+    : { policy, value, target: config.target, ready, current, tolerance, desired: c.desired };
   if (c.vote === 'out') {
     return { policy, vote: 'out', desired: c.desired, value, decisionCode: CODES[policy], reason: reason('VOTE_SCALE_OUT', `${policy}: ${c.formula} > ${current}`, withDesired) };
   }

@@ -25,29 +25,53 @@ export interface MetricStore {
   readonly valueAt: (name: MetricName, t: number, now: number, lookbackMs: number) => number | undefined;
 }
 
-/** One metric's datapoints in two parallel arrays: a month of minutes is numbers, not objects for the GC to trace. */
+/**
+ * One metric's datapoints in two parallel arrays: a month of minutes is numbers, not objects for the GC to trace.
+ * `points` holds the point objects `visible` handed out, by index from `from`: the controller reads the same
+ * datapoints minute after minute (its look-back is 10-15 of them), so each is built once, not once a minute, and
+ * only the recent ones are kept. Points are readonly data (Series), so sharing them changes no answer.
+ */
 interface Columns {
   readonly t: number[];
   readonly v: number[];
+  points: ({ readonly t: number; readonly v: number } | undefined)[];
+  from: number;
 }
+
+/** Cached points kept behind the oldest one the last read asked for: a longer read (the request history's) rebuilds. */
+const KEEP_BEHIND = 64;
 
 export const createMetricStore = (delayMs: number): MetricStore => {
   const series = new Map<MetricName, Columns>();
-  const NONE: Columns = { t: [], v: [] };
+  const NONE: Columns = { t: [], v: [], points: [], from: 0 };
   return {
     record: (name, t, v) => {
       let s = series.get(name);
-      if (!s) series.set(name, (s = { t: [], v: [] }));
+      if (!s) series.set(name, (s = { t: [], v: [], points: [], from: 0 }));
       s.t.push(t);
       s.v.push(v);
     },
     visible: (name, now, lookbackMs) => {
       const s = series.get(name) ?? NONE;
-      const out: { t: number; v: number }[] = [];
-      for (let k = s.t.length - 1; k >= 0; k -= 1) {
+      const out: { readonly t: number; readonly v: number }[] = [];
+      let k = s.t.length - 1;
+      for (; k >= 0; k -= 1) {
         const t = s.t[k]!;
         if (t < now - lookbackMs) break;
-        if (t + 60_000 + delayMs <= now) out.push({ t, v: s.v[k]! });
+        if (t + 60_000 + delayMs <= now) {
+          let p = k >= s.from ? s.points[k - s.from] : undefined;
+          if (p === undefined) {
+            p = { t, v: s.v[k]! };
+            if (k >= s.from) s.points[k - s.from] = p;
+          }
+          out.push(p);
+        }
+      }
+      // Forget the points more than KEEP_BEHIND behind this read's oldest (the next minute's read starts later).
+      if (k + 1 - s.from > 2 * KEEP_BEHIND) {
+        const from = k + 1 - KEEP_BEHIND;
+        s.points = s.points.slice(from - s.from);
+        s.from = from;
       }
       return out.reverse();
     },

@@ -1,5 +1,6 @@
 // The simulator's answer to the forecast's history read: RequestCount per 5-minute slot from the metric store,
 // complete published slots only, up to 14 days, built incrementally (each slot once) so a run stays linear.
+import { declareSlid } from '../policies/forecast-memo';
 import type { DataPoint, Series } from '../policies/snapshot';
 import type { MetricStore } from './metric-store';
 
@@ -14,7 +15,7 @@ export interface RequestHistory {
 
 export const createRequestHistory = (store: MetricStore): RequestHistory => {
   const slots: DataPoint[] = [];
-  let view: { end: number; days: number; series: Series } | undefined;
+  let view: { end: number; days: number; series: Series; from: number } | undefined;
   /** The first slot of the last view: windows only move on, so the next one starts here or later. */
   let from0 = 0;
   return {
@@ -40,7 +41,9 @@ export const createRequestHistory = (store: MetricStore): RequestHistory => {
       while (k < slots.length && slots[k]!.t < start) k += 1;
       from0 = k;
       const series = slots.slice(k);
-      view = { end, days, series };
+      // Both slices of one append-only array, the new one starting no earlier: the old one slid on, said to the memo.
+      if (view && k >= view.from) declareSlid(series, view.series);
+      view = { end, days, series, from: k };
       return series;
     },
   };

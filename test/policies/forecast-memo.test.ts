@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { forecastAt, forecastPeak, indexHistory, SLOT_MS, type HistoryIndex } from '../../policies/forecast';
 import { measureAccuracy } from '../../policies/forecast-accuracy';
-import { forecastMemo } from '../../policies/forecast-memo';
+import { declareSlid, forecastMemo } from '../../policies/forecast-memo';
 import type { DataPoint, Series } from '../../policies/snapshot';
 
 const SLOT0 = 5_900_000; // a slot index in 2026
@@ -49,6 +49,8 @@ const stepArb = fc.record({
   edit: fc.option(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), v: valueArb })),
   // A fresh, unrelated history instead.
   fresh: fc.boolean(),
+  // The history's maker declares it slid on (when it is: not fresh, not edited), as the simulator's does.
+  declare: fc.boolean(),
   // Minutes after the last slot's start at which the history is asked (0-1: a point may be in now's future).
   minutes: fc.array(fc.integer({ min: 0, max: 12 }), { minLength: 1, maxLength: 2 }),
 });
@@ -103,6 +105,7 @@ describe('forecast memo', () => {
         for (const step of steps) {
           if (step.fresh) h = historyOf(span, d, seed + 1);
           else {
+            const prev = h;
             const end = lastSlot(h) + 1;
             h = h.slice(Math.min(step.drop, h.length));
             if (step.edit && h.length > 0) {
@@ -115,6 +118,7 @@ describe('forecast memo', () => {
               return p ? Math.floor(p.t / SLOT_MS) : end;
             };
             h = [...h, ...step.append.map((a) => ({ t: slotOf(a) * SLOT_MS + a.minute * 60_000, v: a.v }))];
+            if (step.declare && !step.edit) declareSlid(h, prev);
           }
           // Act and Assess: the memo of this history, asked at each minute, against the plain functions
           const top = lastSlot(h);

@@ -41,4 +41,42 @@ describe('simulated CloudWatch', () => {
       },
     ), { numRuns: 1000 });
   });
+
+  it('returns, minute after minute, every published point of the look-back in time order, whatever was read before', () => {
+    fc.assert(fc.property(
+      // Long enough (size 'max') for reads hundreds of minutes on, where the store forgets the points behind them.
+      fc.array(fc.option(fc.integer({ min: 0, max: 100 }), { nil: undefined }), { maxLength: 300, size: 'max' }),
+      fc.array(fc.tuple(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 150 })), { maxLength: 40, size: 'max' }), fc.integer({ min: 0, max: 3 }),
+      (values, reads, delay) => {
+        // Prepare: a metric with gaps, recorded a minute at a time while it is read at moving minutes and look-backs
+        // (the controller's short reads, now and then a long one as the request history's).
+        const store = createMetricStore(delay * 60_000);
+        let at = 0;
+        let recorded = 0;
+        for (const [step, lookback] of reads) {
+          at += step;
+          for (; recorded < Math.min(at, values.length); recorded += 1) if (values[recorded] !== undefined) store.record('cpu', min(recorded), values[recorded]!);
+          // Act
+          const visible = store.visible('cpu', min(at), lookback * 60_000);
+          // Assess: exactly the datapoints of minutes in [at - lookback, at - 1 - delay] that were recorded.
+          const expected: { t: number; v: number }[] = [];
+          for (let k = Math.max(0, at - lookback); k < Math.min(at - delay, values.length); k += 1) if (values[k] !== undefined) expected.push({ t: min(k), v: values[k]! });
+          // Compared as text: 40 reads of up to 150 points in each of 1,000 runs.
+          expect(JSON.stringify(visible)).toBe(JSON.stringify(expected));
+        }
+      },
+    ), { numRuns: 1000 });
+  });
+
+  it('hands out the same point objects to reads that overlap, instead of building them each minute', () => {
+    // Prepare
+    const store = createMetricStore(0);
+    for (let k = 0; k < 10; k += 1) store.record('cpu', min(k), k);
+    // Act
+    const first = store.visible('cpu', min(10), 5 * 60_000);
+    const next = store.visible('cpu', min(11), 5 * 60_000);
+    // Assess
+    expect(next.slice(0, 4)).toEqual(first.slice(1));
+    next.slice(0, 4).forEach((p, k) => expect(p).toBe(first[k + 1]));
+  });
 });
