@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 const forbid = (group, message) => ({ patterns: [{ group, message }] });
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.serverless/**', '.esbuild/**', 'dist/**', 'coverage/**', 'reports/**'] },
+  { ignores: ['node_modules/**', '.serverless/**', '.esbuild/**', 'dist/**', 'coverage/**', 'reports/**', '.bench/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

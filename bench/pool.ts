@@ -21,7 +21,8 @@ export const runJobs = (jobs: readonly Job[], workers: number, sizeOf: (job: Job
     for (let k = 0; k < Math.min(workers, jobs.length); k += 1) {
       // A larger young generation: a minute's objects die young, and the default semi-space promotes many of them
       // to the old generation before they do (measured: the baselines' GC time falls by about half).
-      const c = fork(join(__dirname, 'worker.ts'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [...process.execArgv, '--max-semi-space-size=32'] });
+      // worker.ts under tsx, worker.js beside the compiled bench (bench/build.mjs).
+      const c = fork(join(__dirname, __filename.endsWith('.ts') ? 'worker.ts' : 'worker.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [...process.execArgv, '--max-semi-space-size=32'] });
       c.on('message', (r: JobResult) => {
         results.set(r.id, r);
         if (progress && results.size % Math.ceil(jobs.length / 20) === 0) process.stderr.write(`bench: ${results.size} of ${jobs.length} runs\n`);
